@@ -1,0 +1,76 @@
+// A real `lazai-node --dev`: it finalizes blocks, shows LAZ/12 to wallets and moves balances.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Keyring } from '@polkadot/keyring';
+import { startNode, connect, waitForFinalized, submitFinalized, errorName } from '../lib/node.js';
+
+const LAZ = 10n ** 12n;
+let node;
+let api;
+let alice;
+let bob;
+let charlie;
+
+before(async () => {
+  node = await startNode('dev-chain', ['--dev']);
+  api = await connect(node);
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  alice = keyring.addFromUri('//Alice');
+  bob = keyring.addFromUri('//Bob');
+  charlie = keyring.addFromUri('//Charlie');
+});
+
+after(async () => {
+  await api?.disconnect();
+  await node?.stop();
+});
+
+const freeAt = async (blockHash, who) =>
+  (await (await api.at(blockHash)).query.system.account(who)).data.free.toBigInt();
+
+test('the chain is LazAI and wallets see LAZ with 12 decimals and SS58 prefix 42', async () => {
+  const properties = await api.rpc.system.properties();
+  assert.equal(properties.tokenSymbol.unwrap()[0].toString(), 'LAZ');
+  assert.equal(properties.tokenDecimals.unwrap()[0].toNumber(), 12);
+  assert.equal(properties.ss58Format.unwrap().toNumber(), 42);
+  assert.equal(api.runtimeVersion.specName.toString(), 'lazai');
+  assert.equal((await api.rpc.system.chain()).toString(), 'LazAI Development');
+});
+
+test('blocks are authored and finalized', async () => {
+  const head = await waitForFinalized(api, 2);
+  assert.ok(head.number.toNumber() >= 2);
+  const validators = await api.query.validatorSet.validators();
+  assert.deepEqual(validators.map((v) => v.toString()), [alice.address]);
+});
+
+test('transferKeepAlive from Alice to Bob is finalized and moves the balance', async () => {
+  const amount = 5n * LAZ;
+  const parentHash = await api.rpc.chain.getFinalizedHead();
+  const bobBefore = await freeAt(parentHash, bob.address);
+
+  const { blockHash, events, dispatchError } =
+    await submitFinalized(api, api.tx.balances.transferKeepAlive(bob.address, amount), alice);
+
+  assert.equal(dispatchError, null);
+  const transfer = events.find(({ event }) => api.events.balances.Transfer.is(event));
+  assert.ok(transfer, 'a balances.Transfer event');
+  assert.equal(transfer.event.data.from.toString(), alice.address);
+  assert.equal(transfer.event.data.to.toString(), bob.address);
+  assert.equal(transfer.event.data.amount.toBigInt(), amount);
+  assert.equal(await freeAt(blockHash, bob.address) - bobBefore, amount);
+});
+
+test('a transfer beyond the balance fails with a readable error and moves nothing', async () => {
+  const parentHash = await api.rpc.chain.getFinalizedHead();
+  const bobBefore = await freeAt(parentHash, bob.address);
+  const tooMuch = (await freeAt(parentHash, charlie.address)) * 2n;
+
+  const { blockHash, dispatchError } =
+    await submitFinalized(api, api.tx.balances.transferKeepAlive(bob.address, tooMuch), charlie);
+
+  assert.ok(dispatchError, 'the transfer must fail');
+  assert.match(errorName(api, dispatchError), /FundsUnavailable|InsufficientBalance/);
+  assert.equal(await freeAt(blockHash, bob.address), bobBefore);
+});

@@ -1,0 +1,200 @@
+//! Tests of the assembled runtime: its genesis presets and its validator set changing across
+//! sessions, with the real Session, Aura and GRANDPA pallets.
+
+use crate::{
+	configs::SESSION_PERIOD, genesis_config_presets, AccountId, Aura, Grandpa, Runtime,
+	RuntimeGenesisConfig, RuntimeOrigin, Session, SessionKeys, System, ValidatorSet,
+};
+use codec::Encode;
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{OnFinalize, OnInitialize},
+};
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_keyring::Sr25519Keyring;
+use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
+use sp_runtime::{traits::BadOrigin, BuildStorage};
+use std::sync::Arc;
+
+/// Lays `patch` over `base`, as the node does with a preset over the default genesis.
+fn merge(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) =>
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(Value::Null), value);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// The state of a chain started from `preset`, at block 1, with a keystore for session keys.
+fn chain_from(preset: Value) -> sp_io::TestExternalities {
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, preset);
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
+	let mut ext = sp_io::TestExternalities::new(config.build_storage().unwrap());
+	ext.register_extension(KeystoreExt(Arc::new(MemoryKeystore::new())));
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Run the session and finality hooks up to block `n`.
+fn run_to_block(n: u32) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Session::on_initialize(next);
+		Grandpa::on_finalize(next);
+	}
+}
+
+/// Run to the first block of the session after next.
+fn run_two_sessions() {
+	let now = System::block_number();
+	run_to_block((now / SESSION_PERIOD + 2) * SESSION_PERIOD);
+}
+
+fn account(who: Sr25519Keyring) -> AccountId {
+	who.to_account_id()
+}
+
+fn aura_authorities() -> Vec<AuraId> {
+	pallet_aura::Authorities::<Runtime>::get().into_inner()
+}
+
+/// Register fresh session keys for `who` with a valid ownership proof, as an operator does with
+/// `author_rotateKeysWithOwner` and `session.setKeys`. Returns the keys.
+fn set_fresh_keys(who: &AccountId) -> SessionKeys {
+	let generated = SessionKeys::generate(&who.encode(), None);
+	assert_ok!(Session::set_keys(
+		RuntimeOrigin::signed(who.clone()),
+		generated.keys.clone(),
+		generated.proof.encode()
+	));
+	generated.keys
+}
+
+#[test]
+fn development_preset_starts_with_alice_alone() {
+	chain_from(genesis_config_presets::development()).execute_with(|| {
+		let alice = account(Sr25519Keyring::Alice);
+		assert_eq!(ValidatorSet::validators(), vec![alice.clone()]);
+		assert_eq!(Session::validators(), vec![alice.clone()]);
+		assert_eq!(aura_authorities(), vec![Sr25519Keyring::Alice.public().into()]);
+		assert_eq!(Grandpa::grandpa_authorities().len(), 1);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice));
+		for who in Sr25519Keyring::iter() {
+			assert_eq!(
+				pallet_balances::Pallet::<Runtime>::free_balance(who.to_account_id()),
+				genesis_config_presets::ENDOWMENT
+			);
+		}
+	});
+}
+
+#[test]
+fn local_testnet_preset_starts_with_alice_and_bob() {
+	chain_from(genesis_config_presets::local_testnet()).execute_with(|| {
+		let expected = vec![account(Sr25519Keyring::Alice), account(Sr25519Keyring::Bob)];
+		assert_eq!(ValidatorSet::validators(), expected);
+		assert_eq!(Session::validators(), expected);
+		assert_eq!(aura_authorities().len(), 2);
+		assert_eq!(Grandpa::grandpa_authorities().len(), 2);
+	});
+}
+
+#[test]
+fn presets_are_listed_and_unknown_ones_refused() {
+	let names: Vec<String> = genesis_config_presets::preset_names()
+		.into_iter()
+		.map(|id| String::from(id.as_ref()))
+		.collect();
+	assert_eq!(names, vec!["development", "local_testnet"]);
+	assert!(genesis_config_presets::get_preset(&"development".into()).is_some());
+	assert!(genesis_config_presets::get_preset(&"mainnet".into()).is_none());
+}
+
+#[test]
+fn root_adds_a_validator_that_then_authors_and_votes() {
+	chain_from(genesis_config_presets::local_testnet()).execute_with(|| {
+		let charlie = account(Sr25519Keyring::Charlie);
+		let keys = set_fresh_keys(&charlie);
+		assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), charlie.clone()));
+		assert!(!Session::validators().contains(&charlie), "not before the session after next");
+
+		run_two_sessions();
+
+		assert!(Session::validators().contains(&charlie));
+		assert!(aura_authorities().contains(&keys.aura));
+		assert!(Grandpa::grandpa_authorities().iter().any(|(id, _)| id == &keys.grandpa));
+		assert_eq!(Grandpa::grandpa_authorities().len(), 3);
+	});
+}
+
+#[test]
+fn root_removes_a_validator_that_then_stops() {
+	chain_from(genesis_config_presets::local_testnet()).execute_with(|| {
+		let bob = account(Sr25519Keyring::Bob);
+		let bob_aura: AuraId = Sr25519Keyring::Bob.public().into();
+		assert!(aura_authorities().contains(&bob_aura));
+
+		assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), bob.clone()));
+		run_two_sessions();
+
+		assert_eq!(Session::validators(), vec![account(Sr25519Keyring::Alice)]);
+		assert!(!aura_authorities().contains(&bob_aura));
+		assert_eq!(Grandpa::grandpa_authorities().len(), 1);
+	});
+}
+
+#[test]
+fn a_validator_without_session_keys_is_left_out_until_it_sets_them() {
+	chain_from(genesis_config_presets::local_testnet()).execute_with(|| {
+		let dave = account(Sr25519Keyring::Dave);
+		assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), dave.clone()));
+		run_two_sessions();
+		assert!(!Session::validators().contains(&dave));
+
+		let keys = set_fresh_keys(&dave);
+		run_two_sessions();
+		assert!(Session::validators().contains(&dave));
+		assert!(aura_authorities().contains(&keys.aura));
+	});
+}
+
+#[test]
+fn only_root_changes_the_validator_set_and_the_last_validator_stays() {
+	chain_from(genesis_config_presets::development()).execute_with(|| {
+		let alice = account(Sr25519Keyring::Alice);
+		let bob = account(Sr25519Keyring::Bob);
+		assert_noop!(
+			ValidatorSet::add_validator(RuntimeOrigin::signed(alice.clone()), bob),
+			BadOrigin
+		);
+		assert_noop!(
+			ValidatorSet::remove_validator(RuntimeOrigin::root(), alice),
+			pallet_validator_set::Error::<Runtime>::TooFewValidators
+		);
+	});
+}
+
+#[test]
+fn set_keys_refuses_a_proof_made_for_another_account() {
+	chain_from(genesis_config_presets::local_testnet()).execute_with(|| {
+		let charlie = account(Sr25519Keyring::Charlie);
+		let eve = account(Sr25519Keyring::Eve);
+		let generated = SessionKeys::generate(&eve.encode(), None);
+		assert_noop!(
+			Session::set_keys(RuntimeOrigin::signed(charlie), generated.keys, generated.proof.encode()),
+			pallet_session::Error::<Runtime>::InvalidProof
+		);
+	});
+}
+
+#[test]
+fn aura_slot_is_six_seconds() {
+	chain_from(genesis_config_presets::development()).execute_with(|| {
+		assert_eq!(Aura::slot_duration(), 6_000);
+	});
+}

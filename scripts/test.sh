@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit and runtime tests, benchmark tests, and the end-to-end tests
+# that start a real lazai-node and drive it with @polkadot/api. Installs protoc and Node.js
+# from Debian if they are missing.
+source "$(dirname "$0")/common.sh"
+ensure_build_tools
+ensure_node_js
+build_node
+
+cd "$REPO_ROOT"
+say "unit and runtime tests"
+cargo test --release --locked --workspace
+
+say "benchmark tests (each benchmark run once on the pallet's mock runtime)"
+cargo test --release --locked -p pallet-validator-set --features runtime-benchmarks benchmarking
+
+say "end-to-end tests against $LAZAI_NODE"
+cd "$REPO_ROOT/e2e"
+npm ci --no-audit --no-fund --loglevel=error
+npm test
