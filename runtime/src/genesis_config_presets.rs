@@ -83,7 +83,7 @@ pub fn local_testnet() -> Value {
 
 /// The JSON of the named preset, if it exists.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
-	let patch = match id.as_ref() {
+	let patch = match id.as_str() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
 		_ => return None,

@@ -106,11 +106,7 @@ fn local_testnet_preset_starts_with_alice_and_bob() {
 
 #[test]
 fn presets_are_listed_and_unknown_ones_refused() {
-	let names: Vec<String> = genesis_config_presets::preset_names()
-		.into_iter()
-		.map(|id| String::from(id.as_ref()))
-		.collect();
-	assert_eq!(names, vec!["development", "local_testnet"]);
+	assert_eq!(genesis_config_presets::preset_names(), vec!["development", "local_testnet"]);
 	assert!(genesis_config_presets::get_preset(&"development".into()).is_some());
 	assert!(genesis_config_presets::get_preset(&"mainnet".into()).is_none());
 }
