@@ -27,5 +27,6 @@ for name in "${pallets[@]}"; do
 		--pallet "$crate" --extrinsic '*' \
 		--steps "$STEPS" --repeat "$REPEAT" \
 		--header "$REPO_ROOT/scripts/weights-header.txt" \
+		--template "$REPO_ROOT/scripts/pallet-weight-template.hbs" \
 		--output "$REPO_ROOT/pallets/$name/src/weights.rs"
 done

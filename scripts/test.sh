@@ -8,8 +8,11 @@ ensure_node_js
 build_node
 
 cd "$REPO_ROOT"
+say "formatting (cargo fmt --check)"
+cargo fmt --all -- --check
+
 say "unit and runtime tests"
-cargo test --release --locked --workspace
+cargo test --release --locked --workspace --exclude lazai-node
 
 say "benchmark tests (each benchmark run once on the pallet's mock runtime)"
 cargo test --release --locked -p pallet-validator-set --features runtime-benchmarks benchmarking

@@ -34,7 +34,11 @@ impl GenesisValidator {
 
 /// A genesis state: `validators` start the chain, `endowed` accounts hold [`ENDOWMENT`] each,
 /// `root` holds the sudo key.
-pub fn genesis(validators: Vec<GenesisValidator>, endowed: Vec<AccountId>, root: AccountId) -> Value {
+pub fn genesis(
+	validators: Vec<GenesisValidator>,
+	endowed: Vec<AccountId>,
+	root: AccountId,
+) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.into_iter().map(|account| (account, ENDOWMENT)).collect::<Vec<_>>(),

@@ -20,10 +20,11 @@ use std::sync::Arc;
 /// Lays `patch` over `base`, as the node does with a preset over the default genesis.
 fn merge(base: &mut Value, patch: Value) {
 	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) =>
+		(Value::Object(base), Value::Object(patch)) => {
 			for (key, value) in patch {
 				merge(base.entry(key).or_insert(Value::Null), value);
-			},
+			}
+		},
 		(base, patch) => *base = patch,
 	}
 }
@@ -182,7 +183,11 @@ fn set_keys_refuses_a_proof_made_for_another_account() {
 		let eve = account(Sr25519Keyring::Eve);
 		let generated = SessionKeys::generate(&eve.encode(), None);
 		assert_noop!(
-			Session::set_keys(RuntimeOrigin::signed(charlie), generated.keys, generated.proof.encode()),
+			Session::set_keys(
+				RuntimeOrigin::signed(charlie),
+				generated.keys,
+				generated.proof.encode()
+			),
 			pallet_session::Error::<Runtime>::InvalidProof
 		);
 	});

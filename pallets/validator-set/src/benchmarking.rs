@@ -2,15 +2,16 @@
 
 use super::*;
 use frame_benchmarking::v2::*;
-use frame_support::{traits::Get, BoundedVec};
-use frame_system::RawOrigin;
+use frame_support::{
+	traits::{EnsureOrigin, Get},
+	BoundedVec,
+};
 
 const SEED: u32 = 0;
 
 /// Fill the set with `count` validators.
 fn fill_set<T: Config>(count: u32) {
-	let validators: Vec<T::AccountId> =
-		(0..count).map(|i| account("validator", i, SEED)).collect();
+	let validators: Vec<T::AccountId> = (0..count).map(|i| account("validator", i, SEED)).collect();
 	Validators::<T>::put(BoundedVec::truncate_from(validators));
 }
 
