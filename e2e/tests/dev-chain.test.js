@@ -74,3 +74,15 @@ test('a transfer beyond the balance fails with a readable error and moves nothin
   assert.equal(errorName(api, dispatchError), 'Token.FundsUnavailable');
   assert.equal(await freeAt(blockHash, bob.address), bobBefore);
 });
+
+test('fees are quoted before sending and runtime APIs are callable', async () => {
+  const tx = api.tx.balances.transferKeepAlive(bob.address, LAZ);
+  const info = await tx.paymentInfo(alice);
+  assert.ok(info.partialFee.toBigInt() > 0n, 'a transfer costs a fee');
+  assert.ok(info.weight.refTime.toBigInt() > 0n, 'a transfer has a benchmarked weight');
+
+  const nonce = await api.call.accountNonceApi.accountNonce(alice.address);
+  const next = await api.rpc.system.accountNextIndex(alice.address);
+  assert.equal(nonce.toNumber(), next.toNumber());
+  assert.ok(nonce.toNumber() >= 1, 'Alice has sent a transaction in an earlier test');
+});

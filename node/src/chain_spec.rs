@@ -16,34 +16,44 @@ pub fn properties() -> Properties {
 	properties
 }
 
-fn runtime_code() -> Result<&'static [u8], String> {
-	WASM_BINARY.ok_or_else(|| {
+/// A built-in chain: this node's runtime started from one of its genesis presets.
+fn built_in(
+	name: &str,
+	id: &str,
+	chain_type: ChainType,
+	preset: &str,
+) -> Result<ChainSpec, String> {
+	let code = WASM_BINARY.ok_or_else(|| {
 		"The runtime's WASM was not built; build without SKIP_WASM_BUILD".to_string()
-	})
+	})?;
+	Ok(ChainSpec::builder(code, None)
+		.with_name(name)
+		.with_id(id)
+		.with_protocol_id(id)
+		.with_chain_type(chain_type)
+		.with_genesis_config_preset_name(preset)
+		.with_properties(properties())
+		.build())
 }
 
 /// `--dev`: Alice is the only validator and holds the sudo key.
 pub fn development_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(runtime_code()?, None)
-		.with_name("LazAI Development")
-		.with_id("lazai_dev")
-		.with_protocol_id("lazai-dev")
-		.with_chain_type(ChainType::Development)
-		.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
-		.with_properties(properties())
-		.build())
+	built_in(
+		"LazAI Development",
+		"lazai_dev",
+		ChainType::Development,
+		sp_genesis_builder::DEV_RUNTIME_PRESET,
+	)
 }
 
 /// `--chain local`: Alice and Bob validate.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(runtime_code()?, None)
-		.with_name("LazAI Local Testnet")
-		.with_id("lazai_local")
-		.with_protocol_id("lazai-local")
-		.with_chain_type(ChainType::Local)
-		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
-		.with_properties(properties())
-		.build())
+	built_in(
+		"LazAI Local Testnet",
+		"lazai_local",
+		ChainType::Local,
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
+	)
 }
 
 /// The chain named by `--chain`: `dev`, `local`, or the path of a chain spec JSON file.
