@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the weights of our pallets with the node's `benchmark pallet` command.
 #   scripts/benchmark.sh                 every pallet below
-#   scripts/benchmark.sh validator-set   one pallet
+#   scripts/benchmark.sh dat             one pallet
 # It builds the node (if needed) and the runtime's WASM with the `runtime-benchmarks` feature,
 # runs the benchmarks on that WASM and writes pallets/<name>/src/weights.rs.
 # Weights are only as good as the machine: run it on hardware like your validators'.
@@ -16,7 +16,7 @@ WASM="$CARGO_TARGET_DIR/release/wbuild/lazai-runtime/lazai_runtime.compact.compr
 STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
 
-pallets=("${@:-validator-set}")
+if [ $# -gt 0 ]; then pallets=("$@"); else pallets=(validator-set dat); fi
 for name in "${pallets[@]}"; do
 	crate="pallet_${name//-/_}"
 	say "benchmarking $crate (steps $STEPS, repeat $REPEAT)"

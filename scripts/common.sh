@@ -47,6 +47,6 @@ ensure_node_js() {
 
 # Build the node (and with it the runtime's WASM) in release mode.
 build_node() {
-	say "building lazai-node (release; the first build takes about 40 minutes on 2 cores)"
+	say "building lazai-node (release; the first build takes 35 to 45 minutes on 2 cores)"
 	(cd "$REPO_ROOT" && cargo build --release --locked -p lazai-node)
 }

@@ -16,10 +16,12 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use lazai_primitives::dat::{DatId, DatView, HoldingView, Lineage, LineageDirection, UsageView};
+
 use super::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	VERSION,
+	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Dat, Executive, Grandpa,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -142,6 +144,28 @@ impl_runtime_apis! {
 	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
 		fn account_nonce(account: AccountId) -> Nonce {
 			System::account_nonce(account)
+		}
+	}
+
+	impl lazai_primitives::dat::DatApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn get(dat: DatId) -> Option<DatView<AccountId, Balance, BlockNumber>> {
+			Dat::dat_view(dat)
+		}
+
+		fn lineage(dat: DatId, direction: LineageDirection, max_depth: u32) -> Option<Lineage> {
+			pallet_dat::lineage::lineage_of::<Runtime>(dat, direction, max_depth)
+		}
+
+		fn by_content_hash(content_hash: sp_core::H256) -> Option<DatId> {
+			Dat::dat_by_content_hash(content_hash)
+		}
+
+		fn usage(dat: DatId) -> Option<UsageView<AccountId, Balance>> {
+			Dat::usage_view(dat)
+		}
+
+		fn holdings(who: AccountId) -> Vec<HoldingView<Balance>> {
+			Dat::holdings_view(&who)
 		}
 	}
 

@@ -9,6 +9,7 @@ use frame_support::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		ConstantMultiplier, IdentityFee, Weight,
 	},
+	PalletId,
 };
 use frame_system::{
 	limits::{BlockLength, BlockWeights},
@@ -180,4 +181,39 @@ impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// The revenue account of the DAT pallet is derived from this id.
+	pub const DatPalletId: PalletId = PalletId(*b"lazai/dt");
+	/// Every DAT has a million ownership shares.
+	pub const SharesPerDat: u128 = 1_000_000;
+	/// A DAT's deposit: one storage item plus the bytes it stores.
+	pub const DatDepositBase: Balance = deposit(1, 0);
+	pub const DatDepositPerByte: Balance = deposit(0, 1);
+	/// A holding or consumer record: one item of about 100 bytes.
+	pub const DatRecordDeposit: Balance = deposit(1, 100);
+}
+
+impl pallet_dat::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type PalletId = DatPalletId;
+	/// Root freezes illegal content until the iDAO governance issue gives this to a council.
+	type FreezeOrigin = EnsureRoot<AccountId>;
+	/// Accounts act as themselves until the model, agent and iDAO pallets say who acts for them.
+	type ConsumerAuthority = ();
+	/// No statement is verified until the verified computing pallet is in the runtime; ZK
+	/// proofs are refused until then, TEE reports and attestations are stored unverified.
+	type VerifiedStatements = ();
+	type SharesPerDat = SharesPerDat;
+	type MaxUriLen = ConstU32<256>;
+	type MaxParents = ConstU32<16>;
+	type MaxAllowed = ConstU32<32>;
+	type MaxProofs = ConstU32<16>;
+	type MaxLineageNodes = ConstU32<1_024>;
+	type DepositBase = DatDepositBase;
+	type DepositPerByte = DatDepositPerByte;
+	type RecordDeposit = DatRecordDeposit;
+	type WeightInfo = pallet_dat::weights::SubstrateWeight<Runtime>;
 }

@@ -156,4 +156,8 @@ mod runtime {
 	pub type Utility = pallet_utility;
 	#[runtime::pallet_index(21)]
 	pub type Sudo = pallet_sudo;
+
+	// LazAI: the data economy
+	#[runtime::pallet_index(30)]
+	pub type Dat = pallet_dat;
 }

@@ -199,3 +199,47 @@ fn aura_slot_is_six_seconds() {
 		assert_eq!(Aura::slot_duration(), 6_000);
 	});
 }
+
+/// Anchoring through the assembled runtime: the revenue account exists from genesis, the
+/// deposit follows the runtime's constants and a paid use reaches the holder.
+#[test]
+fn dat_anchor_use_and_claim_with_the_runtime_constants() {
+	use crate::{configs::DatDepositBase, Balances, Dat};
+	use frame_support::traits::{fungible::InspectHold, Get};
+	use lazai_primitives::{currency::LAZ, dat::UsagePolicy};
+	use sp_core::H256;
+
+	chain_from(genesis_config_presets::development()).execute_with(|| {
+		let (alice, bob) = (account(Sr25519Keyring::Alice), account(Sr25519Keyring::Bob));
+		assert!(pallet_balances::Pallet::<Runtime>::free_balance(Dat::revenue_account()) > 0);
+		let policy = UsagePolicy { price: LAZ, ..Default::default() };
+		assert_ok!(Dat::anchor(
+			RuntimeOrigin::signed(alice.clone()),
+			H256::repeat_byte(1),
+			b"ipfs://bafy".to_vec().try_into().unwrap(),
+			lazai_primitives::dat::DataKind::Dataset,
+			Default::default(),
+			policy,
+		));
+		let reason = crate::RuntimeHoldReason::Dat(pallet_dat::HoldReason::StorageDeposit);
+		let held = Balances::balance_on_hold(&reason, &alice);
+		assert!(held > DatDepositBase::get() && held < 2 * DatDepositBase::get());
+
+		assert_ok!(Dat::use_data(
+			RuntimeOrigin::signed(bob.clone()),
+			0,
+			lazai_primitives::dat::Consumer::Account(bob),
+			LAZ
+		));
+		let before = pallet_balances::Pallet::<Runtime>::free_balance(&alice);
+		assert_ok!(Dat::claim_revenue(RuntimeOrigin::signed(alice.clone()), 0));
+		assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&alice), before + LAZ);
+		let lineage = pallet_dat::lineage::lineage_of::<Runtime>(
+			0,
+			lazai_primitives::dat::LineageDirection::Ancestors,
+			32,
+		)
+		.unwrap();
+		assert_eq!(lineage.nodes, vec![(0, 0)]);
+	});
+}

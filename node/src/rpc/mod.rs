@@ -1,9 +1,12 @@
-//! The node's RPC methods beyond Substrate's standard ones: account nonces and fee queries.
+//! The node's RPC methods beyond Substrate's standard ones: account nonces, fee queries and the
+//! `dat_*` queries of anchored data.
+
+pub mod dat;
 
 use std::sync::Arc;
 
 use jsonrpsee::RpcModule;
-use lazai_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use lazai_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
@@ -30,9 +33,11 @@ where
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
+		+ lazai_primitives::dat::DatApi<Block, AccountId, Balance, BlockNumber>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
+	use dat::DatRpcServer;
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -40,7 +45,12 @@ where
 	let FullDeps { client, pool } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(
+		<dat::Dat<C, Block> as DatRpcServer<_, AccountId, Balance, BlockNumber>>::into_rpc(
+			dat::Dat::new(client),
+		),
+	)?;
 
 	Ok(module)
 }

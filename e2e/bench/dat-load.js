@@ -1,0 +1,96 @@
+// Load figures for DAT anchoring against a real `lazai-node --dev`:
+//  1. how many `dat.anchor` extrinsics fit in a block, against `balances.transferKeepAlive`;
+//  2. how fast `dat_lineage` answers for a lineage 32 deep.
+// Run: `npm run bench:dat` (builds nothing; uses the node in $CARGO_TARGET_DIR/release).
+// COUNT (default 6000) extrinsics of each kind are signed up front and submitted at once, so
+// blocks are filled by the runtime's limits, not by the client's speed.
+
+import { Keyring } from '@polkadot/keyring';
+import { blake2AsHex } from '@polkadot/util-crypto';
+import { startNode, connect, rpc } from '../lib/node.js';
+
+const COUNT = Number(process.env.COUNT || 6000);
+const LINEAGE_DEPTH = 32;
+const LINEAGE_QUERIES = 200;
+
+// The pool keeps included transactions until they are final; make room for both rounds.
+const node = await startNode('bench-dat', ['--dev', '--pool-limit', '32768', '--pool-kbytes', '131072']);
+const api = await connect(node);
+const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
+const bob = new Keyring({ type: 'sr25519' }).addFromUri('//Bob');
+
+/** Sign `count` extrinsics made by `make(i)` with consecutive nonces, submit them all, and
+ * count how many land in each block until all have. Returns the most that landed in one block. */
+async function fill(label, count, make) {
+  const first = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
+  let nonce = first;
+  // Immortal transactions signed offline: everything the signer would otherwise fetch per call.
+  const options = {
+    era: 0,
+    blockHash: api.genesisHash,
+    genesisHash: api.genesisHash,
+    runtimeVersion: api.runtimeVersion,
+    signedExtensions: api.registry.signedExtensions,
+    version: api.extrinsicVersion,
+  };
+  const signed = [];
+  for (let i = 0; i < count; i++) {
+    signed.push(make(i).sign(alice, { ...options, nonce: nonce++ }).toHex());
+  }
+  const perBlock = [];
+  let landed = 0;
+  let submitted = false;
+  const done = new Promise((resolve, reject) => {
+    const unsubscribe = api.rpc.chain.subscribeNewHeads(async (header) => {
+      const block = await api.rpc.chain.getBlock(header.hash);
+      const n = block.block.extrinsics.filter((x) => x.isSigned && x.signer.toString() === alice.address &&
+        x.nonce.toNumber() >= first && x.nonce.toNumber() < first + count).length;
+      if (n > 0 || landed > 0) perBlock.push(n);
+      landed += n;
+      const stalled = submitted && landed < count && (await api.rpc.author.pendingExtrinsics()).length === 0;
+      if (landed >= count || stalled) {
+        (await unsubscribe)();
+        if (stalled) reject(new Error(`${label}: the pool dropped ${count - landed} of ${count} extrinsics`));
+        else resolve();
+      }
+    });
+  });
+  const started = Date.now();
+  for (let i = 0; i < signed.length; i += 64) {
+    await Promise.all(signed.slice(i, i + 64).map((hex) => api.rpc.author.submitExtrinsic(hex)));
+  }
+  submitted = true;
+  await done;
+  const full = Math.max(...perBlock);
+  console.log(`${label}: ${count} in ${perBlock.length} blocks (${perBlock.join(', ')}), most in one block ${full}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return full;
+}
+
+try {
+  const transfers = await fill('balances.transferKeepAlive', COUNT, () =>
+    api.tx.balances.transferKeepAlive(bob.address, 1_000_000_000n));
+  const policy = { access: 'Anyone', price: 0, maxUses: null, expiresAt: null, derivationAllowed: true, royalty: 0 };
+  const anchors = await fill('dat.anchor', COUNT, (i) =>
+    api.tx.dat.anchor(blake2AsHex(`load-${i}`), `ipfs://load-${i}`, 'Dataset', [], policy));
+  console.log(`anchors per block / transfers per block: ${(100 * anchors / transfers).toFixed(1)} %`);
+
+  // A lineage LINEAGE_DEPTH deep: each DAT derived from the one before.
+  const first = (await api.query.dat.nextDatId()).toNumber();
+  await fill(`lineage of depth ${LINEAGE_DEPTH}`, LINEAGE_DEPTH + 1, (i) =>
+    api.tx.dat.anchor(blake2AsHex(`lineage-${i}`), `ipfs://lineage-${i}`, 'Dataset',
+      i === 0 ? [] : [[first + i - 1, 'NewVersion']], policy));
+  const last = first + LINEAGE_DEPTH;
+  const times = [];
+  for (let i = 0; i < LINEAGE_QUERIES; i++) {
+    const t0 = process.hrtime.bigint();
+    const lineage = await rpc(node.rpcPort, 'dat_lineage', [last, 'ancestors', LINEAGE_DEPTH]);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (lineage.nodes.length !== LINEAGE_DEPTH + 1) throw new Error(`lineage has ${lineage.nodes.length} nodes`);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(2);
+  console.log(`dat_lineage depth ${LINEAGE_DEPTH} over HTTP RPC, ${LINEAGE_QUERIES} queries: median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`);
+} finally {
+  await api.disconnect();
+  await node.stop();
+}
