@@ -46,9 +46,10 @@ export async function rpc(port, method, params = []) {
 
 /**
  * Start `lazai-node` with `args` (for example `['--dev']`) on free ports, in a temporary
- * database, and wait until its RPC answers. Its output goes to e2e/logs/<name>.log.
+ * database (or in `basePath`, kept), and wait until its RPC answers. Its output goes to
+ * e2e/logs/<name>.log.
  */
-export async function startNode(name, args, { timeoutMs = 60_000 } = {}) {
+export async function startNode(name, args, { timeoutMs = 60_000, basePath } = {}) {
   const rpcPort = await freePort();
   const p2pPort = await freePort();
   const logDir = join(here, '..', 'logs');
@@ -57,7 +58,7 @@ export async function startNode(name, args, { timeoutMs = 60_000 } = {}) {
   const log = openSync(logFile, 'w');
   const child = spawn(
     nodeBinary(),
-    [...args, '--tmp', '--rpc-port', `${rpcPort}`, '--port', `${p2pPort}`, '--no-prometheus',
+    [...args, ...(basePath ? ['--base-path', basePath] : ['--tmp']), '--rpc-port', `${rpcPort}`, '--port', `${p2pPort}`, '--no-prometheus',
       '--no-telemetry', '--no-mdns', '--rpc-cors', 'all'],
     { stdio: ['ignore', log, log] },
   );

@@ -203,9 +203,30 @@ fn aura_slot_is_six_seconds() {
 /// Anchoring through the assembled runtime: the revenue account exists from genesis, the
 /// deposit follows the runtime's constants and a paid use reaches the holder.
 #[test]
+fn ordinary_transactions_fill_three_quarters_of_a_block_and_operational_ones_the_rest() {
+	use crate::{
+		configs::RuntimeBlockWeights,
+		weights::{BlockExecutionWeight, ExtrinsicBaseWeight},
+	};
+	use frame_support::{dispatch::DispatchClass, weights::constants::WEIGHT_REF_TIME_PER_SECOND};
+
+	let weights = RuntimeBlockWeights::get();
+	let two_seconds = 2 * WEIGHT_REF_TIME_PER_SECOND;
+	assert_eq!(weights.max_block.ref_time(), two_seconds);
+	assert_eq!(weights.base_block, BlockExecutionWeight::get());
+	let normal = weights.get(DispatchClass::Normal);
+	let operational = weights.get(DispatchClass::Operational);
+	assert_eq!(normal.max_total.unwrap().ref_time(), two_seconds * 3 / 4);
+	assert_eq!(operational.max_total.unwrap().ref_time(), two_seconds);
+	assert_eq!(operational.reserved.unwrap().ref_time(), two_seconds / 4);
+	assert_eq!(normal.base_extrinsic, ExtrinsicBaseWeight::get());
+	assert_eq!(operational.base_extrinsic, ExtrinsicBaseWeight::get());
+}
+
+#[test]
 fn dat_anchor_use_and_claim_with_the_runtime_constants() {
 	use crate::{configs::DatDepositBase, Balances, Dat};
-	use frame_support::traits::{fungible::InspectHold, Get};
+	use frame_support::traits::fungible::InspectHold;
 	use lazai_primitives::{currency::LAZ, dat::UsagePolicy};
 	use sp_core::H256;
 

@@ -100,11 +100,13 @@ impl<T: Config> Pallet<T> {
 			frozen: false,
 			deposit: (creator.clone(), Zero::zero()),
 		};
-		Self::update_deposit(dat, &mut info, &creator)?;
+		// A new DAT has no proofs yet; its pool needs no entry until it is paid (`FreshPool`).
+		let deposit = Self::required_deposit(&info, 0);
+		Self::hold_deposit(&creator, deposit)?;
+		info.deposit.1 = deposit;
 		let parent_count = info.parents.len() as u32;
 		Dats::<T>::insert(dat, info);
 		DatByContentHash::<T>::insert(content_hash, dat);
-		RevenuePools::<T>::insert(dat, RevenuePool { holders: 1, ..Default::default() });
 		Holdings::<T>::insert(
 			&creator,
 			dat,

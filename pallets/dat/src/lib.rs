@@ -165,10 +165,17 @@ pub mod pallet {
 	pub type Proofs<T: Config> =
 		StorageMap<_, Blake2_128Concat, DatId, BoundedVec<DatProof<T>, T::MaxProofs>, ValueQuery>;
 
-	/// The revenue pool of each DAT.
+	/// The revenue pool of each DAT. A DAT with no entry has not been paid or traded yet:
+	/// nothing earned, its creator the only holder.
 	#[pallet::storage]
-	pub type RevenuePools<T: Config> =
-		StorageMap<_, Blake2_128Concat, DatId, revenue::RevenuePool, ValueQuery>;
+	pub type RevenuePools<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		DatId,
+		revenue::RevenuePool,
+		ValueQuery,
+		revenue::FreshPool,
+	>;
 
 	/// The shares each account holds of each DAT, with its revenue accounting.
 	#[pallet::storage]

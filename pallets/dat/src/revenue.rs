@@ -9,7 +9,7 @@
 
 use codec::{Decode, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_core::U256;
+use sp_core::{Get, U256};
 
 /// The fixed-point scale of `per_share`.
 pub const SCALE: u128 = 1_000_000_000_000;
@@ -27,6 +27,15 @@ pub struct RevenuePool {
 	pub upstream: u128,
 	/// Holdings that exist for this DAT (with shares, or with revenue left to claim).
 	pub holders: u32,
+}
+
+/// The pool of a DAT nobody has paid or traded yet: its creator is the only holder.
+pub struct FreshPool;
+
+impl Get<RevenuePool> for FreshPool {
+	fn get() -> RevenuePool {
+		RevenuePool { holders: 1, ..Default::default() }
+	}
 }
 
 /// One account's holding of one DAT.

@@ -8,11 +8,11 @@
 //! `SubstrateWeight` uses the runtime's database weights; `()` uses ParityDB's, for tests.
 
 // Executed command:
-// /root/.cache/lazai-target/release/lazai-node
+// /root/.cache/lazai-bench/release/lazai-node
 // benchmark
 // pallet
 // --runtime
-// /root/.cache/lazai-target/release/wbuild/lazai-runtime/lazai_runtime.compact.compressed.wasm
+// /root/.cache/lazai-bench/release/wbuild/lazai-runtime/lazai_runtime.compact.compressed.wasm
 // --genesis-builder
 // runtime
 // --genesis-builder-preset
@@ -26,11 +26,11 @@
 // --repeat
 // 20
 // --header
-// /work/main/scripts/weights-header.txt
+// scripts/weights-header.txt
 // --template
-// /work/main/scripts/pallet-weight-template.hbs
+// scripts/pallet-weight-template.hbs
 // --output
-// /work/main/pallets/dat/src/weights.rs
+// pallets/dat/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -44,7 +44,7 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn anchor(p: u32, u: u32, a: u32, ) -> Weight;
 	fn transfer_shares() -> Weight;
-	fn set_policy(_a: u32, ) -> Weight;
+	fn set_policy(a: u32, ) -> Weight;
 	fn transfer_control() -> Weight;
 	fn use_data(p: u32, ) -> Weight;
 	fn buy_credits(p: u32, ) -> Weight;
@@ -66,32 +66,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dat::NextDatId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Dat::Dats` (r:16 w:17)
 	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
-	/// Storage: `Dat::Proofs` (r:1 w:0)
-	/// Proof: `Dat::Proofs` (`max_values`: None, `max_size`: Some(4761), added: 7236, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Dat::Holdings` (r:0 w:1)
 	/// Proof: `Dat::Holdings` (`max_values`: None, `max_size`: Some(201), added: 2676, mode: `MaxEncodedLen`)
 	/// Storage: `Dat::Children` (r:0 w:16)
 	/// Proof: `Dat::Children` (`max_values`: None, `max_size`: Some(49), added: 2524, mode: `MaxEncodedLen`)
-	/// Storage: `Dat::RevenuePools` (r:0 w:1)
-	/// Proof: `Dat::RevenuePools` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 16]`.
 	/// The range of component `u` is `[1, 256]`.
 	/// The range of component `a` is `[0, 32]`.
 	fn anchor(p: u32, u: u32, a: u32, ) -> Weight {
-		// Proof size: measured `200 + p * (517 ±0)`, estimated `8226 + a * (1 ±1) + p * (4178 ±2)` bytes.
-		// Minimum execution time: 67_631_000 picoseconds.
-		Weight::from_parts(65_635_386, 8226)
-			// Standard error: 31_074
-			.saturating_add(Weight::from_parts(8_395_191, 0).saturating_mul(p.into()))
-			// Standard error: 2_030
-			.saturating_add(Weight::from_parts(25_013, 0).saturating_mul(u.into()))
-			// Standard error: 15_897
-			.saturating_add(Weight::from_parts(201_613, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(4))
+		// Proof size: measured `167 + p * (517 ±0)`, estimated `3550 + a * (1 ±1) + p * (4178 ±2)` bytes.
+		// Minimum execution time: 66_429_000 picoseconds.
+		Weight::from_parts(89_402_926, 3550)
+			// Standard error: 169_268
+			.saturating_add(Weight::from_parts(7_821_944, 0).saturating_mul(p.into()))
+			// Standard error: 11_062
+			.saturating_add(Weight::from_parts(130_354, 0).saturating_mul(u.into()))
+			// Standard error: 86_595
+			.saturating_add(Weight::from_parts(85_776, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
-			.saturating_add(T::DbWeight::get().writes(6))
+			.saturating_add(T::DbWeight::get().writes(5))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 4178).saturating_mul(p.into()))
@@ -105,9 +101,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn transfer_shares() -> Weight {
-		// Proof size: measured `952`, estimated `6342` bytes.
-		// Minimum execution time: 76_514_000 picoseconds.
-		Weight::from_parts(80_710_000, 6342)
+		// Proof size: measured `804`, estimated `6342` bytes.
+		// Minimum execution time: 76_765_000 picoseconds.
+		Weight::from_parts(88_261_000, 6342)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -120,19 +116,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[0, 32]`.
-	fn set_policy(_a: u32, ) -> Weight {
-		// Proof size: measured `795`, estimated `8226` bytes.
-		// Minimum execution time: 99_197_000 picoseconds.
-		Weight::from_parts(113_566_541, 8226)
+	fn set_policy(a: u32, ) -> Weight {
+		// Proof size: measured `762`, estimated `8226` bytes.
+		// Minimum execution time: 100_439_000 picoseconds.
+		Weight::from_parts(105_637_037, 8226)
+			// Standard error: 11_395
+			.saturating_add(Weight::from_parts(362_348, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `Dat::Dats` (r:1 w:1)
 	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
 	fn transfer_control() -> Weight {
-		// Proof size: measured `637`, estimated `5155` bytes.
-		// Minimum execution time: 14_441_000 picoseconds.
-		Weight::from_parts(16_113_000, 5155)
+		// Proof size: measured `604`, estimated `5155` bytes.
+		// Minimum execution time: 14_171_000 picoseconds.
+		Weight::from_parts(16_074_000, 5155)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -148,11 +146,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dat::RevenuePools` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 16]`.
 	fn use_data(p: u32, ) -> Weight {
-		// Proof size: measured `984 + p * (554 ±0)`, estimated `5155 + p * (4165 ±0)` bytes.
-		// Minimum execution time: 114_720_000 picoseconds.
-		Weight::from_parts(129_238_422, 5155)
-			// Standard error: 45_905
-			.saturating_add(Weight::from_parts(12_231_951, 0).saturating_mul(p.into()))
+		// Proof size: measured `833 + p * (493 ±0)`, estimated `5155 + p * (4165 ±0)` bytes.
+		// Minimum execution time: 114_019_000 picoseconds.
+		Weight::from_parts(129_471_354, 5155)
+			// Standard error: 57_479
+			.saturating_add(Weight::from_parts(11_451_503, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -171,11 +169,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 16]`.
 	fn buy_credits(p: u32, ) -> Weight {
-		// Proof size: measured `984 + p * (554 ±0)`, estimated `5155 + p * (4165 ±0)` bytes.
-		// Minimum execution time: 112_277_000 picoseconds.
-		Weight::from_parts(120_718_284, 5155)
-			// Standard error: 15_762
-			.saturating_add(Weight::from_parts(12_485_504, 0).saturating_mul(p.into()))
+		// Proof size: measured `833 + p * (493 ±0)`, estimated `5155 + p * (4165 ±0)` bytes.
+		// Minimum execution time: 113_058_000 picoseconds.
+		Weight::from_parts(113_160_583, 5155)
+			// Standard error: 136_673
+			.saturating_add(Weight::from_parts(17_547_026, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -189,9 +187,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn transfer_credits() -> Weight {
-		// Proof size: measured `892`, estimated `6214` bytes.
-		// Minimum execution time: 70_514_000 picoseconds.
-		Weight::from_parts(73_759_000, 6214)
+		// Proof size: measured `859`, estimated `6214` bytes.
+		// Minimum execution time: 72_237_000 picoseconds.
+		Weight::from_parts(105_126_000, 6214)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -203,9 +201,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// The range of component `u` is `[0, 256]`.
 	fn attach_proof(_u: u32, ) -> Weight {
-		// Proof size: measured `5181`, estimated `8226` bytes.
-		// Minimum execution time: 78_306_000 picoseconds.
-		Weight::from_parts(98_163_612, 8226)
+		// Proof size: measured `5148`, estimated `8226` bytes.
+		// Minimum execution time: 80_329_000 picoseconds.
+		Weight::from_parts(122_153_838, 8226)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -219,11 +217,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 16]`.
 	fn claim_revenue(p: u32, ) -> Weight {
-		// Proof size: measured `1318 + p * (554 ±0)`, estimated `5155 + p * (4165 ±0)` bytes.
-		// Minimum execution time: 75_513_000 picoseconds.
-		Weight::from_parts(82_891_290, 5155)
-			// Standard error: 13_856
-			.saturating_add(Weight::from_parts(12_341_773, 0).saturating_mul(p.into()))
+		// Proof size: measured `1247 + p * (493 ±0)`, estimated `5155 + p * (4165 ±0)` bytes.
+		// Minimum execution time: 78_347_000 picoseconds.
+		Weight::from_parts(105_247_702, 5155)
+			// Standard error: 117_868
+			.saturating_add(Weight::from_parts(16_507_027, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -246,11 +244,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dat::Proofs` (`max_values`: None, `max_size`: Some(4761), added: 7236, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 16]`.
 	fn retire(p: u32, ) -> Weight {
-		// Proof size: measured `1094 + p * (513 ±0)`, estimated `5155 + p * (4165 ±0)` bytes.
-		// Minimum execution time: 66_499_000 picoseconds.
-		Weight::from_parts(73_192_159, 5155)
-			// Standard error: 14_759
-			.saturating_add(Weight::from_parts(8_863_388, 0).saturating_mul(p.into()))
+		// Proof size: measured `915 + p * (493 ±0)`, estimated `5155 + p * (4165 ±0)` bytes.
+		// Minimum execution time: 66_109_000 picoseconds.
+		Weight::from_parts(87_755_808, 5155)
+			// Standard error: 77_415
+			.saturating_add(Weight::from_parts(8_802_797, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -260,18 +258,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dat::Dats` (r:1 w:1)
 	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
-		// Proof size: measured `637`, estimated `5155` bytes.
-		// Minimum execution time: 13_520_000 picoseconds.
-		Weight::from_parts(15_433_000, 5155)
+		// Proof size: measured `604`, estimated `5155` bytes.
+		// Minimum execution time: 13_600_000 picoseconds.
+		Weight::from_parts(23_345_000, 5155)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Dat::Dats` (r:1 w:1)
 	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
 	fn unfreeze() -> Weight {
-		// Proof size: measured `637`, estimated `5155` bytes.
+		// Proof size: measured `604`, estimated `5155` bytes.
 		// Minimum execution time: 13_550_000 picoseconds.
-		Weight::from_parts(17_896_000, 5155)
+		Weight::from_parts(18_288_000, 5155)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -285,8 +283,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn clear_record() -> Weight {
 		// Proof size: measured `428`, estimated `5155` bytes.
-		// Minimum execution time: 54_501_000 picoseconds.
-		Weight::from_parts(57_044_000, 5155)
+		// Minimum execution time: 55_563_000 picoseconds.
+		Weight::from_parts(63_354_000, 5155)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -300,32 +298,28 @@ impl WeightInfo for () {
 	/// Proof: `Dat::NextDatId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Dat::Dats` (r:16 w:17)
 	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
-	/// Storage: `Dat::Proofs` (r:1 w:0)
-	/// Proof: `Dat::Proofs` (`max_values`: None, `max_size`: Some(4761), added: 7236, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Dat::Holdings` (r:0 w:1)
 	/// Proof: `Dat::Holdings` (`max_values`: None, `max_size`: Some(201), added: 2676, mode: `MaxEncodedLen`)
 	/// Storage: `Dat::Children` (r:0 w:16)
 	/// Proof: `Dat::Children` (`max_values`: None, `max_size`: Some(49), added: 2524, mode: `MaxEncodedLen`)
-	/// Storage: `Dat::RevenuePools` (r:0 w:1)
-	/// Proof: `Dat::RevenuePools` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 16]`.
 	/// The range of component `u` is `[1, 256]`.
 	/// The range of component `a` is `[0, 32]`.
 	fn anchor(p: u32, u: u32, a: u32, ) -> Weight {
-		// Proof size: measured `200 + p * (517 ±0)`, estimated `8226 + a * (1 ±1) + p * (4178 ±2)` bytes.
-		// Minimum execution time: 67_631_000 picoseconds.
-		Weight::from_parts(65_635_386, 8226)
-			// Standard error: 31_074
-			.saturating_add(Weight::from_parts(8_395_191, 0).saturating_mul(p.into()))
-			// Standard error: 2_030
-			.saturating_add(Weight::from_parts(25_013, 0).saturating_mul(u.into()))
-			// Standard error: 15_897
-			.saturating_add(Weight::from_parts(201_613, 0).saturating_mul(a.into()))
-			.saturating_add(ParityDbWeight::get().reads(4))
+		// Proof size: measured `167 + p * (517 ±0)`, estimated `3550 + a * (1 ±1) + p * (4178 ±2)` bytes.
+		// Minimum execution time: 66_429_000 picoseconds.
+		Weight::from_parts(89_402_926, 3550)
+			// Standard error: 169_268
+			.saturating_add(Weight::from_parts(7_821_944, 0).saturating_mul(p.into()))
+			// Standard error: 11_062
+			.saturating_add(Weight::from_parts(130_354, 0).saturating_mul(u.into()))
+			// Standard error: 86_595
+			.saturating_add(Weight::from_parts(85_776, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
-			.saturating_add(ParityDbWeight::get().writes(6))
+			.saturating_add(ParityDbWeight::get().writes(5))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(a.into()))
 			.saturating_add(Weight::from_parts(0, 4178).saturating_mul(p.into()))
@@ -339,9 +333,9 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn transfer_shares() -> Weight {
-		// Proof size: measured `952`, estimated `6342` bytes.
-		// Minimum execution time: 76_514_000 picoseconds.
-		Weight::from_parts(80_710_000, 6342)
+		// Proof size: measured `804`, estimated `6342` bytes.
+		// Minimum execution time: 76_765_000 picoseconds.
+		Weight::from_parts(88_261_000, 6342)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
@@ -354,19 +348,21 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[0, 32]`.
-	fn set_policy(_a: u32, ) -> Weight {
-		// Proof size: measured `795`, estimated `8226` bytes.
-		// Minimum execution time: 99_197_000 picoseconds.
-		Weight::from_parts(113_566_541, 8226)
+	fn set_policy(a: u32, ) -> Weight {
+		// Proof size: measured `762`, estimated `8226` bytes.
+		// Minimum execution time: 100_439_000 picoseconds.
+		Weight::from_parts(105_637_037, 8226)
+			// Standard error: 11_395
+			.saturating_add(Weight::from_parts(362_348, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	/// Storage: `Dat::Dats` (r:1 w:1)
 	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
 	fn transfer_control() -> Weight {
-		// Proof size: measured `637`, estimated `5155` bytes.
-		// Minimum execution time: 14_441_000 picoseconds.
-		Weight::from_parts(16_113_000, 5155)
+		// Proof size: measured `604`, estimated `5155` bytes.
+		// Minimum execution time: 14_171_000 picoseconds.
+		Weight::from_parts(16_074_000, 5155)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
@@ -382,11 +378,11 @@ impl WeightInfo for () {
 	/// Proof: `Dat::RevenuePools` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 16]`.
 	fn use_data(p: u32, ) -> Weight {
-		// Proof size: measured `984 + p * (554 ±0)`, estimated `5155 + p * (4165 ±0)` bytes.
-		// Minimum execution time: 114_720_000 picoseconds.
-		Weight::from_parts(129_238_422, 5155)
-			// Standard error: 45_905
-			.saturating_add(Weight::from_parts(12_231_951, 0).saturating_mul(p.into()))
+		// Proof size: measured `833 + p * (493 ±0)`, estimated `5155 + p * (4165 ±0)` bytes.
+		// Minimum execution time: 114_019_000 picoseconds.
+		Weight::from_parts(129_471_354, 5155)
+			// Standard error: 57_479
+			.saturating_add(Weight::from_parts(11_451_503, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(5))
@@ -405,11 +401,11 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 16]`.
 	fn buy_credits(p: u32, ) -> Weight {
-		// Proof size: measured `984 + p * (554 ±0)`, estimated `5155 + p * (4165 ±0)` bytes.
-		// Minimum execution time: 112_277_000 picoseconds.
-		Weight::from_parts(120_718_284, 5155)
-			// Standard error: 15_762
-			.saturating_add(Weight::from_parts(12_485_504, 0).saturating_mul(p.into()))
+		// Proof size: measured `833 + p * (493 ±0)`, estimated `5155 + p * (4165 ±0)` bytes.
+		// Minimum execution time: 113_058_000 picoseconds.
+		Weight::from_parts(113_160_583, 5155)
+			// Standard error: 136_673
+			.saturating_add(Weight::from_parts(17_547_026, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(5))
@@ -423,9 +419,9 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn transfer_credits() -> Weight {
-		// Proof size: measured `892`, estimated `6214` bytes.
-		// Minimum execution time: 70_514_000 picoseconds.
-		Weight::from_parts(73_759_000, 6214)
+		// Proof size: measured `859`, estimated `6214` bytes.
+		// Minimum execution time: 72_237_000 picoseconds.
+		Weight::from_parts(105_126_000, 6214)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
@@ -437,9 +433,9 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// The range of component `u` is `[0, 256]`.
 	fn attach_proof(_u: u32, ) -> Weight {
-		// Proof size: measured `5181`, estimated `8226` bytes.
-		// Minimum execution time: 78_306_000 picoseconds.
-		Weight::from_parts(98_163_612, 8226)
+		// Proof size: measured `5148`, estimated `8226` bytes.
+		// Minimum execution time: 80_329_000 picoseconds.
+		Weight::from_parts(122_153_838, 8226)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
@@ -453,11 +449,11 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 16]`.
 	fn claim_revenue(p: u32, ) -> Weight {
-		// Proof size: measured `1318 + p * (554 ±0)`, estimated `5155 + p * (4165 ±0)` bytes.
-		// Minimum execution time: 75_513_000 picoseconds.
-		Weight::from_parts(82_891_290, 5155)
-			// Standard error: 13_856
-			.saturating_add(Weight::from_parts(12_341_773, 0).saturating_mul(p.into()))
+		// Proof size: measured `1247 + p * (493 ±0)`, estimated `5155 + p * (4165 ±0)` bytes.
+		// Minimum execution time: 78_347_000 picoseconds.
+		Weight::from_parts(105_247_702, 5155)
+			// Standard error: 117_868
+			.saturating_add(Weight::from_parts(16_507_027, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(3))
@@ -480,11 +476,11 @@ impl WeightInfo for () {
 	/// Proof: `Dat::Proofs` (`max_values`: None, `max_size`: Some(4761), added: 7236, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 16]`.
 	fn retire(p: u32, ) -> Weight {
-		// Proof size: measured `1094 + p * (513 ±0)`, estimated `5155 + p * (4165 ±0)` bytes.
-		// Minimum execution time: 66_499_000 picoseconds.
-		Weight::from_parts(73_192_159, 5155)
-			// Standard error: 14_759
-			.saturating_add(Weight::from_parts(8_863_388, 0).saturating_mul(p.into()))
+		// Proof size: measured `915 + p * (493 ±0)`, estimated `5155 + p * (4165 ±0)` bytes.
+		// Minimum execution time: 66_109_000 picoseconds.
+		Weight::from_parts(87_755_808, 5155)
+			// Standard error: 77_415
+			.saturating_add(Weight::from_parts(8_802_797, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(6))
@@ -494,18 +490,18 @@ impl WeightInfo for () {
 	/// Storage: `Dat::Dats` (r:1 w:1)
 	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
-		// Proof size: measured `637`, estimated `5155` bytes.
-		// Minimum execution time: 13_520_000 picoseconds.
-		Weight::from_parts(15_433_000, 5155)
+		// Proof size: measured `604`, estimated `5155` bytes.
+		// Minimum execution time: 13_600_000 picoseconds.
+		Weight::from_parts(23_345_000, 5155)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	/// Storage: `Dat::Dats` (r:1 w:1)
 	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
 	fn unfreeze() -> Weight {
-		// Proof size: measured `637`, estimated `5155` bytes.
+		// Proof size: measured `604`, estimated `5155` bytes.
 		// Minimum execution time: 13_550_000 picoseconds.
-		Weight::from_parts(17_896_000, 5155)
+		Weight::from_parts(18_288_000, 5155)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
@@ -519,8 +515,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn clear_record() -> Weight {
 		// Proof size: measured `428`, estimated `5155` bytes.
-		// Minimum execution time: 54_501_000 picoseconds.
-		Weight::from_parts(57_044_000, 5155)
+		// Minimum execution time: 55_563_000 picoseconds.
+		Weight::from_parts(63_354_000, 5155)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}

@@ -8,11 +8,11 @@
 //! `SubstrateWeight` uses the runtime's database weights; `()` uses ParityDB's, for tests.
 
 // Executed command:
-// /root/.cache/lazai-target/release/lazai-node
+// /root/.cache/lazai-bench/release/lazai-node
 // benchmark
 // pallet
 // --runtime
-// /root/.cache/lazai-target/release/wbuild/lazai-runtime/lazai_runtime.compact.compressed.wasm
+// /root/.cache/lazai-bench/release/wbuild/lazai-runtime/lazai_runtime.compact.compressed.wasm
 // --genesis-builder
 // runtime
 // --genesis-builder-preset
@@ -26,11 +26,11 @@
 // --repeat
 // 20
 // --header
-// /work/main/scripts/weights-header.txt
+// scripts/weights-header.txt
 // --template
-// /work/main/scripts/pallet-weight-template.hbs
+// scripts/pallet-weight-template.hbs
 // --output
-// /work/main/pallets/validator-set/src/weights.rs
+// pallets/validator-set/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -54,10 +54,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `v` is `[0, 99]`.
 	fn add_validator(v: u32, ) -> Weight {
 		// Proof size: measured `33 + v * (32 ±0)`, estimated `4687` bytes.
-		// Minimum execution time: 6_190_000 picoseconds.
-		Weight::from_parts(7_903_018, 4687)
-			// Standard error: 44
-			.saturating_add(Weight::from_parts(16_108, 0).saturating_mul(v.into()))
+		// Minimum execution time: 9_244_000 picoseconds.
+		Weight::from_parts(18_741_555, 4687)
+			// Standard error: 407
+			.saturating_add(Weight::from_parts(50_207, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -66,10 +66,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `v` is `[2, 100]`.
 	fn remove_validator(v: u32, ) -> Weight {
 		// Proof size: measured `33 + v * (32 ±0)`, estimated `4687` bytes.
-		// Minimum execution time: 6_860_000 picoseconds.
-		Weight::from_parts(7_794_615, 4687)
-			// Standard error: 35
-			.saturating_add(Weight::from_parts(13_135, 0).saturating_mul(v.into()))
+		// Minimum execution time: 10_165_000 picoseconds.
+		Weight::from_parts(17_927_966, 4687)
+			// Standard error: 530
+			.saturating_add(Weight::from_parts(30_928, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -82,10 +82,10 @@ impl WeightInfo for () {
 	/// The range of component `v` is `[0, 99]`.
 	fn add_validator(v: u32, ) -> Weight {
 		// Proof size: measured `33 + v * (32 ±0)`, estimated `4687` bytes.
-		// Minimum execution time: 6_190_000 picoseconds.
-		Weight::from_parts(7_903_018, 4687)
-			// Standard error: 44
-			.saturating_add(Weight::from_parts(16_108, 0).saturating_mul(v.into()))
+		// Minimum execution time: 9_244_000 picoseconds.
+		Weight::from_parts(18_741_555, 4687)
+			// Standard error: 407
+			.saturating_add(Weight::from_parts(50_207, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
@@ -94,10 +94,10 @@ impl WeightInfo for () {
 	/// The range of component `v` is `[2, 100]`.
 	fn remove_validator(v: u32, ) -> Weight {
 		// Proof size: measured `33 + v * (32 ±0)`, estimated `4687` bytes.
-		// Minimum execution time: 6_860_000 picoseconds.
-		Weight::from_parts(7_794_615, 4687)
-			// Standard error: 35
-			.saturating_add(Weight::from_parts(13_135, 0).saturating_mul(v.into()))
+		// Minimum execution time: 10_165_000 picoseconds.
+		Weight::from_parts(17_927_966, 4687)
+			// Standard error: 530
+			.saturating_add(Weight::from_parts(30_928, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
