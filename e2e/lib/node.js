@@ -58,8 +58,8 @@ export async function startNode(name, args, { timeoutMs = 60_000, basePath } = {
   const log = openSync(logFile, 'w');
   const child = spawn(
     nodeBinary(),
-    [...args, ...(basePath ? ['--base-path', basePath] : ['--tmp']), '--rpc-port', `${rpcPort}`, '--port', `${p2pPort}`, '--no-prometheus',
-      '--no-telemetry', '--no-mdns', '--rpc-cors', 'all'],
+    [...args, ...(basePath ? ['--base-path', basePath] : ['--tmp']), '--rpc-port', `${rpcPort}`,
+      '--port', `${p2pPort}`, '--no-prometheus', '--no-telemetry', '--no-mdns', '--rpc-cors', 'all'],
     { stdio: ['ignore', log, log] },
   );
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
