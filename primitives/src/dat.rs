@@ -333,20 +333,6 @@ impl<AccountId: PartialEq> ConsumerAuthority<AccountId> for () {
 	}
 }
 
-/// Tells whether a statement was proven by a proof the chain verified (the verified computing
-/// pallet records them).
-pub trait VerifiedStatements {
-	/// Whether `statement` is recorded as verified.
-	fn is_verified(statement: &H256) -> bool;
-}
-
-/// With no verifier in the runtime, nothing is verified.
-impl VerifiedStatements for () {
-	fn is_verified(_statement: &H256) -> bool {
-		false
-	}
-}
-
 /// A DAT as the runtime API and RPC show it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]

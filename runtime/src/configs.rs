@@ -213,7 +213,6 @@ parameter_types! {
 
 impl pallet_dat::Config for Runtime {
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type PalletId = DatPalletId;
 	/// Root freezes illegal content until the iDAO governance issue gives this to a council.
 	type FreezeOrigin = EnsureRoot<AccountId>;

@@ -226,7 +226,6 @@ fn ordinary_transactions_fill_three_quarters_of_a_block_and_operational_ones_the
 #[test]
 fn dat_anchor_use_and_claim_with_the_runtime_constants() {
 	use crate::{configs::DatDepositBase, Balances, Dat};
-	use frame_support::traits::fungible::InspectHold;
 	use lazai_primitives::{currency::LAZ, dat::UsagePolicy};
 	use sp_core::H256;
 
@@ -242,8 +241,7 @@ fn dat_anchor_use_and_claim_with_the_runtime_constants() {
 			Default::default(),
 			policy,
 		));
-		let reason = crate::RuntimeHoldReason::Dat(pallet_dat::HoldReason::StorageDeposit);
-		let held = Balances::balance_on_hold(&reason, &alice);
+		let held = Balances::reserved_balance(&alice);
 		assert!(held > DatDepositBase::get() && held < 2 * DatDepositBase::get());
 
 		assert_ok!(Dat::use_data(

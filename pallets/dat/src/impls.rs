@@ -8,10 +8,7 @@ use codec::{Encode, MaxEncodedLen};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
-	traits::{
-		fungible::{Mutate, MutateHold},
-		tokens::{Precision, Preservation},
-	},
+	traits::{fungible::Mutate, tokens::Preservation, ReservableCurrency},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use lazai_primitives::dat::{
@@ -102,7 +99,7 @@ impl<T: Config> Pallet<T> {
 		};
 		// A new DAT has no proofs yet; its pool needs no entry until it is paid (`FreshPool`).
 		let deposit = Self::required_deposit(&info, 0);
-		Self::hold_deposit(&creator, deposit)?;
+		Self::reserve_deposit(&creator, deposit)?;
 		info.deposit.1 = deposit;
 		let parent_count = info.parents.len() as u32;
 		Dats::<T>::insert(dat, info);
@@ -146,7 +143,7 @@ impl<T: Config> Pallet<T> {
 			},
 			None => {
 				let deposit = T::RecordDeposit::get();
-				Self::hold_deposit(&from, deposit)?;
+				Self::reserve_deposit(&from, deposit)?;
 				pool.holders = pool.holders.saturating_add(1);
 				Holding::new(shares, pool.per_share, Some((from.clone(), deposit.saturated_into())))
 			},
@@ -445,10 +442,10 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// A consumer record with its deposit held from `payer`.
+	/// A consumer record with its deposit reserved from `payer`.
 	fn new_record(payer: &T::AccountId) -> Result<ConsumerRecord<T>, DispatchError> {
 		let deposit = T::RecordDeposit::get();
-		Self::hold_deposit(payer, deposit)?;
+		Self::reserve_deposit(payer, deposit)?;
 		Ok(ConsumerRecord { uses: 0, credits: 0, deposit: (payer.clone(), deposit) })
 	}
 
@@ -461,8 +458,8 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(T::DepositPerByte::get().saturating_mul(bytes.saturated_into()))
 	}
 
-	/// Bring the DAT's deposit to what it stores now, held from `payer`. If someone else held
-	/// it, theirs is returned and `payer` holds the whole deposit.
+	/// Bring the DAT's deposit to what it stores now, reserved from `payer`. If someone else
+	/// reserved it, theirs is returned and `payer` reserves the whole deposit.
 	pub(crate) fn update_deposit(
 		dat: DatId,
 		info: &mut DatInfo<T>,
@@ -472,36 +469,31 @@ impl<T: Config> Pallet<T> {
 		let (old_payer, old_amount) = info.deposit.clone();
 		if old_payer == *payer {
 			if needed > old_amount {
-				Self::hold_deposit(payer, needed - old_amount)?;
+				Self::reserve_deposit(payer, needed - old_amount)?;
 			} else {
 				Self::release_deposit(payer, old_amount - needed);
 			}
 		} else {
-			Self::hold_deposit(payer, needed)?;
+			Self::reserve_deposit(payer, needed)?;
 			Self::release_deposit(&old_payer, old_amount);
 		}
 		info.deposit = (payer.clone(), needed);
 		Ok(())
 	}
 
-	fn hold_deposit(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+	fn reserve_deposit(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 		if amount.is_zero() {
 			return Ok(());
 		}
-		T::Currency::hold(&HoldReason::StorageDeposit.into(), who, amount)
+		T::Currency::reserve(who, amount)
 	}
 
 	pub(crate) fn release_deposit(who: &T::AccountId, amount: BalanceOf<T>) {
 		if amount.is_zero() {
 			return;
 		}
-		// Best effort: whatever this pallet held for `who` is returned, never more.
-		let _ = T::Currency::release(
-			&HoldReason::StorageDeposit.into(),
-			who,
-			amount,
-			Precision::BestEffort,
-		);
+		// Best effort: never more than `who` has reserved is returned.
+		let _ = T::Currency::unreserve(who, amount);
 	}
 }
 

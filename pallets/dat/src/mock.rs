@@ -9,7 +9,10 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::EnsureRoot;
-use lazai_primitives::dat::{Consumer, ConsumerAuthority, VerifiedStatements};
+use lazai_primitives::{
+	dat::{Consumer, ConsumerAuthority},
+	verified::VerifiedStatements,
+};
 use sp_core::H256;
 use sp_runtime::BuildStorage;
 
@@ -87,7 +90,6 @@ parameter_types! {
 
 impl pallet_dat::Config for Test {
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type PalletId = DatPalletId;
 	type FreezeOrigin = EnsureRoot<AccountId>;
 	type ConsumerAuthority = TestConsumerAuthority;

@@ -5,17 +5,14 @@ use crate::{mock::*, *};
 use codec::{Decode, Encode};
 use frame_support::{
 	assert_noop, assert_ok,
-	traits::{
-		fungible::{Inspect, InspectHold},
-		Currency,
-	},
+	traits::{fungible::Inspect, Currency},
 	BoundedVec,
 };
 use lazai_primitives::dat::{
 	Access, Consumer, DatInspect, DatRevenue, DatUsage, Derivation, LineageDirection, ProofKind,
 	UsagePolicy,
 };
-use sp_runtime::{DispatchError, Perbill, TokenError};
+use sp_runtime::{DispatchError, Perbill};
 
 type DatEvent = crate::Event<Test>;
 
@@ -69,8 +66,8 @@ fn anchor(who: AccountId, n: u32) -> DatId {
 	anchor_with(who, n, &[], Default::default())
 }
 
-fn held(who: AccountId) -> Balance {
-	Balances::balance_on_hold(&RuntimeHoldReason::Dat(HoldReason::StorageDeposit), &who)
+fn reserved(who: AccountId) -> Balance {
+	Balances::reserved_balance(&who)
 }
 
 fn pot() -> Balance {
@@ -124,7 +121,7 @@ fn anchor_creates_a_dat_owned_by_the_creator_with_a_deposit() {
 		assert_eq!(Dat::shares_of(dat, &ALICE), SHARES);
 		let expected = DEPOSIT_BASE + DEPOSIT_PER_BYTE * info.encoded_size() as Balance;
 		assert_eq!(info.deposit, (ALICE, expected));
-		assert_eq!(held(ALICE), expected);
+		assert_eq!(reserved(ALICE), expected);
 		assert_eq!(
 			last_event(),
 			DatEvent::Anchored {
@@ -176,7 +173,7 @@ fn anchor_needs_a_uri_a_signer_and_the_deposit() {
 		let _ = Balances::deposit_creating(&poor, 50);
 		assert_noop!(
 			call(RuntimeOrigin::signed(poor), uri("ipfs://x")),
-			TokenError::FundsUnavailable
+			pallet_balances::Error::<Test>::InsufficientBalance
 		);
 	});
 }
@@ -202,7 +199,7 @@ fn derived_data_records_its_parents_and_their_children() {
 		assert_eq!(Dats::<Test>::get(labels).unwrap().children, 1);
 		// The lineage links are paid for.
 		let expected = DEPOSIT_BASE + info.encoded_size() as Balance + 2 * 17;
-		assert_eq!(held(CHARLIE), expected);
+		assert_eq!(reserved(CHARLIE), expected);
 		assert_eq!(Dat::parents(merged), vec![base, labels]);
 	});
 }
@@ -260,11 +257,11 @@ fn too_many_parents_or_too_long_a_uri_do_not_decode() {
 fn shares_move_and_the_new_holding_is_paid_for_by_the_sender() {
 	new_test_ext().execute_with(|| {
 		let dat = anchor(ALICE, 0);
-		let before = held(ALICE);
+		let before = reserved(ALICE);
 		assert_ok!(Dat::transfer_shares(RuntimeOrigin::signed(ALICE), dat, BOB, 250_000));
 		assert_eq!(Dat::shares_of(dat, &ALICE), 750_000);
 		assert_eq!(Dat::shares_of(dat, &BOB), 250_000);
-		assert_eq!(held(ALICE), before + RECORD_DEPOSIT);
+		assert_eq!(reserved(ALICE), before + RECORD_DEPOSIT);
 		assert_eq!(RevenuePools::<Test>::get(dat).holders, 2);
 		assert_eq!(
 			last_event(),
@@ -273,7 +270,7 @@ fn shares_move_and_the_new_holding_is_paid_for_by_the_sender() {
 		// Bob gives everything back: his holding goes, Alice's record deposit returns.
 		assert_ok!(Dat::transfer_shares(RuntimeOrigin::signed(BOB), dat, ALICE, 250_000));
 		assert!(Holdings::<Test>::get(BOB, dat).is_none());
-		assert_eq!(held(ALICE), before);
+		assert_eq!(reserved(ALICE), before);
 		assert_eq!(RevenuePools::<Test>::get(dat).holders, 1);
 	});
 }
@@ -303,14 +300,14 @@ fn share_transfers_are_checked() {
 fn the_controller_sets_the_policy_and_the_deposit_follows_its_size() {
 	new_test_ext().execute_with(|| {
 		let dat = anchor(ALICE, 0);
-		let before = held(ALICE);
+		let before = reserved(ALICE);
 		let policy = allow(&[account(BOB), account(CHARLIE)]);
 		assert_ok!(Dat::set_policy(RuntimeOrigin::signed(ALICE), dat, policy.clone()));
 		assert_eq!(Dats::<Test>::get(dat).unwrap().policy, policy);
-		assert_eq!(held(ALICE), before + 2 * account(BOB).encoded_size() as Balance + 1);
+		assert_eq!(reserved(ALICE), before + 2 * account(BOB).encoded_size() as Balance + 1);
 		assert_eq!(last_event(), DatEvent::PolicySet { dat });
 		assert_ok!(Dat::set_policy(RuntimeOrigin::signed(ALICE), dat, Default::default()));
-		assert_eq!(held(ALICE), before);
+		assert_eq!(reserved(ALICE), before);
 		assert_noop!(
 			Dat::set_policy(RuntimeOrigin::signed(BOB), dat, Default::default()),
 			Error::<Test>::NotController
@@ -326,7 +323,7 @@ fn the_controller_sets_the_policy_and_the_deposit_follows_its_size() {
 fn control_moves_and_the_next_change_moves_the_deposit_too() {
 	new_test_ext().execute_with(|| {
 		let dat = anchor(ALICE, 0);
-		let deposit = held(ALICE);
+		let deposit = reserved(ALICE);
 		assert_noop!(
 			Dat::transfer_control(RuntimeOrigin::signed(BOB), dat, BOB),
 			Error::<Test>::NotController
@@ -339,8 +336,8 @@ fn control_moves_and_the_next_change_moves_the_deposit_too() {
 			Error::<Test>::NotController
 		);
 		assert_ok!(Dat::set_policy(RuntimeOrigin::signed(BOB), dat, priced(5)));
-		assert_eq!(held(ALICE), 0);
-		assert_eq!(held(BOB), deposit);
+		assert_eq!(reserved(ALICE), 0);
+		assert_eq!(reserved(BOB), deposit);
 		assert_eq!(Dats::<Test>::get(dat).unwrap().deposit, (BOB, deposit));
 	});
 }
@@ -354,7 +351,7 @@ fn a_paid_use_pays_the_holders_and_is_recorded() {
 		let bob_free = Balances::balance(&BOB);
 		assert_ok!(Dat::use_data(RuntimeOrigin::signed(BOB), dat, account(BOB), 100));
 		assert_eq!(Balances::balance(&BOB), bob_free - 100 - RECORD_DEPOSIT);
-		assert_eq!(held(BOB), RECORD_DEPOSIT);
+		assert_eq!(reserved(BOB), RECORD_DEPOSIT);
 		assert_eq!(
 			last_event(),
 			DatEvent::Used {
@@ -366,8 +363,8 @@ fn a_paid_use_pays_the_holders_and_is_recorded() {
 			}
 		);
 		assert_ok!(Dat::use_data(RuntimeOrigin::signed(BOB), dat, account(BOB), 150));
-		// Only the first use holds a record deposit.
-		assert_eq!(held(BOB), RECORD_DEPOSIT);
+		// Only the first use reserves a record deposit.
+		assert_eq!(reserved(BOB), RECORD_DEPOSIT);
 		let record = ConsumerRecords::<Test>::get(dat, account(BOB)).unwrap();
 		assert_eq!((record.uses, record.credits), (2, 0));
 		assert_eq!(Dat::uses(dat), 2);
@@ -577,13 +574,13 @@ fn credits_can_be_given_to_another_consumer() {
 		let model = Consumer::Model(MODEL);
 		let dat = anchor_with(ALICE, 0, &[], priced(10));
 		assert_ok!(Dat::buy_credits(RuntimeOrigin::signed(BOB), dat, 2, 10));
-		let before = held(BOB);
+		let before = reserved(BOB);
 		assert_ok!(Dat::transfer_credits(RuntimeOrigin::signed(BOB), dat, model.clone(), 2));
 		assert_eq!(
 			last_event(),
 			DatEvent::CreditsTransferred { dat, from: BOB, to: model.clone(), credits: 2 }
 		);
-		assert_eq!(held(BOB), before + RECORD_DEPOSIT);
+		assert_eq!(reserved(BOB), before + RECORD_DEPOSIT);
 		assert_ok!(Dat::use_data(RuntimeOrigin::signed(MODEL_OPERATOR), dat, model.clone(), 0));
 		assert_eq!(ConsumerRecords::<Test>::get(dat, &model).unwrap().credits, 1);
 
@@ -613,7 +610,7 @@ fn zk_proofs_need_a_verified_statement_and_reports_are_stored_unverified() {
 		);
 		verify_statement(statement);
 		assert_noop!(attach(BOB, ProofKind::ZkProof, statement), Error::<Test>::NotController);
-		let before = held(ALICE);
+		let before = reserved(ALICE);
 		assert_ok!(attach(ALICE, ProofKind::ZkProof, statement));
 		assert_eq!(
 			last_event(),
@@ -624,7 +621,7 @@ fn zk_proofs_need_a_verified_statement_and_reports_are_stored_unverified() {
 				verified: true
 			}
 		);
-		assert!(held(ALICE) > before);
+		assert!(reserved(ALICE) > before);
 		assert_ok!(attach(ALICE, ProofKind::TeeReport, H256::repeat_byte(1)));
 		let proofs = Proofs::<Test>::get(dat);
 		assert_eq!(proofs.iter().map(|p| p.verified).collect::<Vec<_>>(), vec![true, false]);
@@ -686,12 +683,12 @@ fn retiring_returns_the_deposit_and_frees_the_content_hash() {
 		);
 		assert_ok!(Dat::retire(RuntimeOrigin::signed(BOB), child));
 		assert_eq!(last_event(), DatEvent::Retired { dat: child });
-		assert_eq!(held(BOB), 0);
+		assert_eq!(reserved(BOB), 0);
 		assert!(!Dat::exists(child));
 		assert_eq!(Children::<Test>::get(parent, child), None);
 		assert_eq!(Dats::<Test>::get(parent).unwrap().children, 0);
 		assert_ok!(Dat::retire(RuntimeOrigin::signed(ALICE), parent));
-		assert_eq!(held(ALICE), 0);
+		assert_eq!(reserved(ALICE), 0);
 		assert_eq!(Dat::dat_by_content_hash(content(0)), None);
 		anchor(CHARLIE, 0);
 	});
@@ -724,10 +721,10 @@ fn consumer_records_of_a_retired_dat_can_be_cleared() {
 			Error::<Test>::NotRetired
 		);
 		assert_ok!(Dat::retire(RuntimeOrigin::signed(ALICE), dat));
-		assert_eq!(held(BOB), RECORD_DEPOSIT);
+		assert_eq!(reserved(BOB), RECORD_DEPOSIT);
 		assert_ok!(Dat::clear_record(RuntimeOrigin::signed(CHARLIE), dat, account(BOB)));
 		assert_eq!(last_event(), DatEvent::RecordCleared { dat, consumer: account(BOB) });
-		assert_eq!(held(BOB), 0);
+		assert_eq!(reserved(BOB), 0);
 		assert_noop!(
 			Dat::clear_record(RuntimeOrigin::signed(CHARLIE), dat, account(BOB)),
 			Error::<Test>::UnknownRecord
@@ -801,7 +798,7 @@ fn other_pallets_record_uses_and_pay_revenue_through_the_traits() {
 		let dat = anchor_with(ALICE, 0, &[], UsagePolicy { max_uses: Some(1), ..priced(50) });
 		assert_ok!(<Dat as DatUsage<_>>::record_use(dat, &Consumer::Agent(3), &BOB));
 		assert_eq!(Dat::uses(dat), 1);
-		assert_eq!(held(BOB), RECORD_DEPOSIT);
+		assert_eq!(reserved(BOB), RECORD_DEPOSIT);
 		assert_noop!(
 			<Dat as DatUsage<_>>::record_use(dat, &Consumer::Agent(3), &BOB),
 			Error::<Test>::CapReached
