@@ -9,6 +9,7 @@
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { startNode, connect, rpc } from '../lib/node.js';
+import { fill } from '../lib/load.js';
 
 const COUNT = Number(process.env.COUNT || 8000);
 const LINEAGE_DEPTH = 32;
@@ -23,70 +24,19 @@ const api = await connect(node);
 const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
 const bob = new Keyring({ type: 'sr25519' }).addFromUri('//Bob');
 
-/** Sign `count` extrinsics made by `make(i)` with consecutive nonces, submit them all, and
- * count how many land in each block until all have. Returns the most that landed in one block.
- * All but the first are submitted first: waiting for the missing nonce, none can be included
- * until the first arrives, and then the next block takes as many as the runtime allows, however
- * slowly the pool took them in. */
-async function fill(label, count, make) {
-  const first = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
-  let nonce = first;
-  // Immortal transactions signed offline: everything the signer would otherwise fetch per call.
-  const options = {
-    era: 0,
-    blockHash: api.genesisHash,
-    genesisHash: api.genesisHash,
-    runtimeVersion: api.runtimeVersion,
-    signedExtensions: api.registry.signedExtensions,
-    version: api.extrinsicVersion,
-  };
-  const signed = [];
-  for (let i = 0; i < count; i++) {
-    signed.push(make(i).sign(alice, { ...options, nonce: nonce++ }).toHex());
-  }
-  const perBlock = [];
-  let landed = 0;
-  let submitted = false;
-  const done = new Promise((resolve, reject) => {
-    const unsubscribe = api.rpc.chain.subscribeNewHeads(async (header) => {
-      const block = await api.rpc.chain.getBlock(header.hash);
-      const n = block.block.extrinsics.filter((x) => x.isSigned && x.signer.toString() === alice.address &&
-        x.nonce.toNumber() >= first && x.nonce.toNumber() < first + count).length;
-      if (n > 0 || landed > 0) perBlock.push(n);
-      landed += n;
-      const stalled = submitted && landed < count && (await api.rpc.author.pendingExtrinsics()).length === 0;
-      if (landed >= count || stalled) {
-        (await unsubscribe)();
-        if (stalled) reject(new Error(`${label}: the pool dropped ${count - landed} of ${count} extrinsics`));
-        else resolve();
-      }
-    });
-  });
-  const started = Date.now();
-  for (let i = 1; i < signed.length; i += 64) {
-    await Promise.all(signed.slice(i, i + 64).map((hex) => api.rpc.author.submitExtrinsic(hex)));
-  }
-  await api.rpc.author.submitExtrinsic(signed[0]);
-  submitted = true;
-  await done;
-  const full = Math.max(...perBlock);
-  console.log(`${label}: ${count} in ${perBlock.length} blocks (${perBlock.join(', ')}), most in one block ${full}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return full;
-}
-
 try {
-  const transfers = await fill('balances.transferKeepAlive', COUNT, () =>
+  const { full: transfers } = await fill(api, alice, 'balances.transferKeepAlive', COUNT, () =>
     api.tx.balances.transferKeepAlive(bob.address, 1_000_000_000n));
   const policy = { access: 'Anyone', price: 0, maxUses: null, expiresAt: null, derivationAllowed: true, royalty: 0 };
   // A 66-byte URI, as long as an ipfs:// link to a CIDv1.
   const cid = (i) => `ipfs://${blake2AsHex(`cid-${i}`).slice(2, 61)}`;
-  const anchors = await fill('dat.anchor', COUNT, (i) =>
+  const { full: anchors } = await fill(api, alice, 'dat.anchor', COUNT, (i) =>
     api.tx.dat.anchor(blake2AsHex(`load-${i}`), cid(i), 'Dataset', [], policy));
   console.log(`anchors per block / transfers per block: ${(100 * anchors / transfers).toFixed(1)} %`);
 
   // A lineage LINEAGE_DEPTH deep: each DAT derived from the one before.
   const first = (await api.query.dat.nextDatId()).toNumber();
-  await fill(`lineage of depth ${LINEAGE_DEPTH}`, LINEAGE_DEPTH + 1, (i) =>
+  await fill(api, alice, `lineage of depth ${LINEAGE_DEPTH}`, LINEAGE_DEPTH + 1, (i) =>
     api.tx.dat.anchor(blake2AsHex(`lineage-${i}`), `ipfs://lineage-${i}`, 'Dataset',
       i === 0 ? [] : [[first + i - 1, 'NewVersion']], policy));
   const last = first + LINEAGE_DEPTH;

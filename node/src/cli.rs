@@ -38,6 +38,11 @@ pub enum Subcommand {
 
 	/// Print information about the database.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Verified computing tools: convert snarkjs and arkworks keys, proofs and public inputs to
+	/// the encodings `verifiedComputing` calls take.
+	#[command(subcommand)]
+	VerifiedComputing(crate::verified_computing::VerifiedComputingCmd),
 }
 
 /// `lazai-node`'s command line.

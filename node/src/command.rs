@@ -109,6 +109,7 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))
 		},
+		Some(Subcommand::VerifiedComputing(cmd)) => cmd.run().map_err(Into::into),
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {
@@ -130,16 +131,27 @@ pub fn run() -> sc_cli::Result<()> {
 	}
 }
 
+/// The host functions benchmarks add to Substrate's: native Groth16 verification, and in a
+/// `runtime-benchmarks` node the test prover that makes the verified-computing benchmarks' proofs.
+#[cfg(feature = "runtime-benchmarks")]
+type BenchmarkHostFunctions = (
+	lazai_groth16::host::groth_16::HostFunctions,
+	lazai_groth16::host::fixtures::groth_16_fixtures::HostFunctions,
+);
+#[cfg(not(feature = "runtime-benchmarks"))]
+type BenchmarkHostFunctions = lazai_groth16::host::groth_16::HostFunctions;
+
 /// `lazai-node benchmark …`. Pallet benchmarks need a runtime built with `runtime-benchmarks`:
 /// pass its WASM with `--runtime` (see `scripts/benchmark.sh`) or build the node with the feature.
 fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cli::Result<()> {
 	match cmd {
 		BenchmarkCmd::Pallet(cmd) => {
-			cmd.run_with_spec::<HashingFor<Block>, ()>(Some(config.chain_spec))
+			cmd.run_with_spec::<HashingFor<Block>, BenchmarkHostFunctions>(Some(config.chain_spec))
 		},
-		BenchmarkCmd::Overhead(cmd) => {
-			cmd.run_with_default_builder_and_spec::<Block, ()>(Some(config.chain_spec))
-		},
+		BenchmarkCmd::Overhead(cmd) => cmd
+			.run_with_default_builder_and_spec::<Block, BenchmarkHostFunctions>(Some(
+				config.chain_spec,
+			)),
 		BenchmarkCmd::Block(cmd) => {
 			let PartialComponents { client, .. } = service::new_partial(&config)?;
 			cmd.run(client)

@@ -8,6 +8,7 @@ mod cli;
 mod command;
 mod rpc;
 mod service;
+mod verified_computing;
 
 fn main() -> sc_cli::Result<()> {
 	command::run()

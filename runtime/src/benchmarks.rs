@@ -18,6 +18,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_validator_set, ValidatorSet]
 	[pallet_dat, Dat]
+	[pallet_verified_computing, VerifiedComputing]
 );
 
 impl frame_system_benchmarking::Config for Runtime {}

@@ -26,7 +26,7 @@ use super::{
 	weights::{self, BlockExecutionWeight, ExtrinsicBaseWeight, ParityDbWeight},
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo,
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, SessionKeys, System, ValidatorSet, VERSION,
+	RuntimeTask, SessionKeys, System, ValidatorSet, VerifiedComputing, VERSION,
 };
 
 /// Share of a block that ordinary (non-operational) transactions may fill.
@@ -218,9 +218,8 @@ impl pallet_dat::Config for Runtime {
 	type FreezeOrigin = EnsureRoot<AccountId>;
 	/// Accounts act as themselves until the model, agent and iDAO pallets say who acts for them.
 	type ConsumerAuthority = ();
-	/// No statement is verified until the verified computing pallet is in the runtime; ZK
-	/// proofs are refused until then, TEE reports and attestations are stored unverified.
-	type VerifiedStatements = ();
+	/// A ZK proof attached to a DAT must name a statement the chain verified.
+	type VerifiedStatements = VerifiedComputing;
 	type SharesPerDat = SharesPerDat;
 	type MaxUriLen = ConstU32<256>;
 	type MaxParents = ConstU32<16>;
@@ -231,4 +230,28 @@ impl pallet_dat::Config for Runtime {
 	type DepositPerByte = DatDepositPerByte;
 	type RecordDeposit = DatRecordDeposit;
 	type WeightInfo = pallet_dat::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// A circuit: its record, its prepared key and its first registration, plus the bytes.
+	pub const CircuitDepositBase: Balance = deposit(3, 0);
+	pub const CircuitDepositPerByte: Balance = deposit(0, 1);
+	/// One more registration of a circuit: one item of about 80 bytes.
+	pub const CircuitReferenceDeposit: Balance = deposit(1, 80);
+	/// A verified statement's record: one item of about 150 bytes, kept for good.
+	pub const StatementDeposit: Balance = deposit(1, 150);
+}
+
+impl pallet_verified_computing::Config for Runtime {
+	type Currency = Balances;
+	/// The model staking, PoDV and agent pallets will take evaluation results here.
+	type OnVerifiedEvaluation = ();
+	type MaxPublicInputs = ConstU32<{ lazai_groth16::MAX_INPUTS }>;
+	type MaxBatch = ConstU32<16>;
+	type MaxMetadataLen = ConstU32<256>;
+	type CircuitDepositBase = CircuitDepositBase;
+	type CircuitDepositPerByte = CircuitDepositPerByte;
+	type ReferenceDeposit = CircuitReferenceDeposit;
+	type StatementDeposit = StatementDeposit;
+	type WeightInfo = pallet_verified_computing::weights::SubstrateWeight<Runtime>;
 }

@@ -161,4 +161,6 @@ mod runtime {
 	// LazAI: the data economy
 	#[runtime::pallet_index(30)]
 	pub type Dat = pallet_dat;
+	#[runtime::pallet_index(31)]
+	pub type VerifiedComputing = pallet_verified_computing;
 }

@@ -57,3 +57,24 @@ pub trait Groth16 {
 fn guarded<T, E>(on_panic: E, check: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
 	std::panic::catch_unwind(std::panic::AssertUnwindSafe(check)).unwrap_or(Err(on_panic))
 }
+
+/// Real proofs for FRAME benchmarks, made natively by the test prover ([`crate::testing`]). Only
+/// a `runtime-benchmarks` node provides them, and only a `runtime-benchmarks` runtime calls them.
+#[cfg(feature = "runtime-benchmarks")]
+pub mod fixtures {
+	use super::*;
+
+	/// Keys and proofs of the test circuits.
+	#[runtime_interface]
+	pub trait Groth16Fixtures {
+		/// The compressed verifying key of a `SquareRoots` test circuit with `inputs` public
+		/// inputs, and `proofs` distinct proofs with their inputs (32 bytes each, flat).
+		fn square_roots(
+			curve: PassAs<Curve, u8>,
+			inputs: u32,
+			proofs: u32,
+		) -> AllocateAndReturnByCodec<(Vec<u8>, Vec<(Vec<u8>, Vec<u8>)>)> {
+			crate::testing::cached_square_roots(curve, inputs as usize, proofs as usize)
+		}
+	}
+}

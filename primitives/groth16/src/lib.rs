@@ -28,7 +28,7 @@ pub mod host;
 pub mod native;
 #[cfg(feature = "std")]
 pub mod snarkjs;
-#[cfg(feature = "testing")]
+#[cfg(all(feature = "std", feature = "prover"))]
 pub mod testing;
 
 /// The bytes of one public input: a scalar-field element, little-endian, below the modulus.
@@ -92,6 +92,12 @@ impl Curve {
 	/// delta (G2); the input bases (G1, one more than the inputs) behind a `u64` count.
 	pub const fn key_len(self, inputs: u32) -> u32 {
 		self.g1_len() + 3 * self.g2_len() + 8 + (inputs + 1) * self.g1_len()
+	}
+
+	/// How many public inputs a compressed key of `len` bytes has (0 for a shorter one).
+	pub const fn inputs_of_key(self, len: u32) -> u32 {
+		let fixed = self.g1_len() + 3 * self.g2_len() + 8;
+		(len.saturating_sub(fixed) / self.g1_len()).saturating_sub(1)
 	}
 
 	/// Bytes of a prepared key: the key with uncompressed points, then `e(alpha, beta)`.

@@ -63,25 +63,32 @@ impl<E: Pairing> PreparedKey<E> {
 	/// Check a compressed key: every point on the curve and in the subgroup, at most
 	/// `max_inputs` inputs, nothing left over.
 	pub fn check(key: &[u8], max_inputs: u32) -> Result<VerifyingKey<E>, Groth16Error> {
-		let reader = &mut &key[..];
 		let malformed = Groth16Error::MalformedKey;
-		let alpha_g1 = read_point::<E::G1Affine>(reader, malformed)?;
-		let beta_g2 = read_point::<E::G2Affine>(reader, malformed)?;
-		let gamma_g2 = read_point::<E::G2Affine>(reader, malformed)?;
-		let delta_g2 = read_point::<E::G2Affine>(reader, malformed)?;
-		let bases = u64::deserialize_compressed(&mut *reader).map_err(|_| malformed)?;
-		if bases == 0 {
+		let g1 = E::G1Affine::generator().compressed_size();
+		let g2 = E::G2Affine::generator().compressed_size();
+		// The count of input bases sits behind alpha, beta, gamma and delta; the length must
+		// be exactly what it announces before any point is read.
+		let count_at = g1 + 3 * g2;
+		let count = key.get(count_at..count_at + 8).ok_or(malformed)?;
+		let bases = u64::deserialize_compressed(count).map_err(|_| malformed)?;
+		let expected_len = bases
+			.checked_mul(g1 as u64)
+			.and_then(|points| points.checked_add((count_at + 8) as u64));
+		if bases == 0 || expected_len != Some(key.len() as u64) {
 			return Err(malformed);
 		}
 		if bases - 1 > u64::from(max_inputs.min(crate::MAX_INPUTS)) {
 			return Err(Groth16Error::TooManyInputs);
 		}
+		let reader = &mut &key[..];
+		let alpha_g1 = read_point::<E::G1Affine>(reader, malformed)?;
+		let beta_g2 = read_point::<E::G2Affine>(reader, malformed)?;
+		let gamma_g2 = read_point::<E::G2Affine>(reader, malformed)?;
+		let delta_g2 = read_point::<E::G2Affine>(reader, malformed)?;
+		*reader = &reader[8..];
 		let gamma_abc_g1 = (0..bases)
 			.map(|_| read_point::<E::G1Affine>(reader, malformed))
 			.collect::<Result<Vec<_>, _>>()?;
-		if !reader.is_empty() {
-			return Err(malformed);
-		}
 		Ok(VerifyingKey { alpha_g1, beta_g2, gamma_g2, delta_g2, gamma_abc_g1 })
 	}
 

@@ -2,7 +2,7 @@
 //! proof in a test is pasted in, each comes from proving one of these circuits.
 
 use crate::{Curve, INPUT_LEN};
-use ark_ec::pairing::Pairing;
+use ark_ec::{pairing::Pairing, short_weierstrass::Affine, AffineRepr};
 use ark_ff::{Field, PrimeField};
 use ark_groth16::{Groth16, ProvingKey};
 use ark_relations::{
@@ -234,4 +234,94 @@ pub fn random_input(curve: Curve, seed: u64) -> [u8; INPUT_LEN] {
 		Curve::Bls12_381 => crate::snarkjs::input_bytes(&ark_bls12_381::Fr::rand(&mut rng)),
 	};
 	encoded.expect("a scalar fits in 32 bytes")
+}
+
+/// A [`SquareRoots`] key with `inputs` inputs and `proofs` proofs for it (seeds 0, 1, …), set up
+/// and proven once per process: benchmarks ask for the same ones many times.
+pub fn cached_square_roots(
+	curve: Curve,
+	inputs: usize,
+	proofs: usize,
+) -> (Vec<u8>, Vec<(Vec<u8>, Vec<u8>)>) {
+	use std::{collections::BTreeMap, sync::Mutex};
+	type Key = (u8, usize);
+	static CACHE: Mutex<BTreeMap<Key, (Circuit, Vec<ProvenStatement>)>> =
+		Mutex::new(BTreeMap::new());
+	let mut cache = CACHE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+	let (circuit, statements) = cache
+		.entry((curve as u8, inputs))
+		.or_insert_with(|| (Circuit::square_roots(curve, inputs, 1), Vec::new()));
+	while statements.len() < proofs {
+		statements.push(circuit.prove_square_roots(statements.len() as u64));
+	}
+	let proven = statements[..proofs]
+		.iter()
+		.map(|statement| (statement.proof.clone(), statement.flat_inputs()))
+		.collect();
+	(circuit.verifying_key.clone(), proven)
+}
+
+/// A compressed G1 encoding whose x coordinate has no y on the curve.
+pub fn g1_off_curve(curve: Curve) -> Vec<u8> {
+	fn find<P: ark_ec::short_weierstrass::SWCurveConfig>() -> Vec<u8>
+	where
+		P::BaseField: PrimeField,
+	{
+		let mut x = P::BaseField::from(1u8);
+		while Affine::<P>::get_point_from_x_unchecked(x, true).is_some() {
+			x += P::BaseField::from(1u8);
+		}
+		// Encode a valid point, then put the bad x in its place keeping the flags.
+		let mut bytes = Vec::new();
+		Affine::<P>::generator().serialize_compressed(&mut bytes).unwrap();
+		let mut valid = Vec::new();
+		Affine::<P>::generator().x().unwrap().serialize_compressed(&mut valid).unwrap();
+		let mut bad = Vec::new();
+		x.serialize_compressed(&mut bad).unwrap();
+		replace_x(&mut bytes, &valid, &bad);
+		bytes
+	}
+	match curve {
+		Curve::Bn254 => find::<ark_bn254::g1::Config>(),
+		Curve::Bls12_381 => find::<ark_bls12_381::g1::Config>(),
+	}
+}
+
+/// Swap the x coordinate in a point's encoding, whichever byte order the curve uses.
+fn replace_x(encoding: &mut [u8], valid_le: &[u8], bad_le: &[u8]) {
+	let len = valid_le.len();
+	if encoding[..len - 1] == valid_le[..len - 1] {
+		// Little-endian with flags in the top byte (BN254).
+		let flags = encoding[len - 1] & 0xc0;
+		encoding[..len].copy_from_slice(bad_le);
+		encoding[len - 1] |= flags;
+	} else {
+		// Big-endian with flags in the first byte (BLS12-381, the zcash encoding).
+		let flags = encoding[0] & 0xe0;
+		let mut be: Vec<u8> = bad_le.to_vec();
+		be.reverse();
+		encoding[..len].copy_from_slice(&be);
+		encoding[0] |= flags;
+	}
+}
+
+/// A compressed G2 point on the curve but outside the prime-order subgroup.
+pub fn g2_outside_subgroup(curve: Curve) -> Vec<u8> {
+	fn find<P: ark_ec::short_weierstrass::SWCurveConfig>() -> Vec<u8> {
+		let mut rng = StdRng::seed_from_u64(11);
+		loop {
+			let x = P::BaseField::rand(&mut rng);
+			if let Some(point) = Affine::<P>::get_point_from_x_unchecked(x, true) {
+				if !point.is_in_correct_subgroup_assuming_on_curve() {
+					let mut bytes = Vec::new();
+					point.serialize_compressed(&mut bytes).unwrap();
+					return bytes;
+				}
+			}
+		}
+	}
+	match curve {
+		Curve::Bn254 => find::<ark_bn254::g2::Config>(),
+		Curve::Bls12_381 => find::<ark_bls12_381::g2::Config>(),
+	}
 }
