@@ -6,52 +6,23 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { hexToU8a, u8aConcat } from '@polkadot/util';
-import { startNode, connect, submitFinalized, errorName, nodeBinary } from '../lib/node.js';
+import { startNode, connect, submitFinalized, errorName } from '../lib/node.js';
+import { EvaluationProver } from '../lib/circom.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const bin = (name) => join(here, '..', 'node_modules', '.bin', name);
-let work;
+let prover;
 let node;
 let api;
 let alice;
 let bob;
 let converted;
 
-/** Run a command in the work directory; its output is only shown when it fails. */
-function run(command, args) {
-  try {
-    return execFileSync(command, args, { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    throw new Error(`${command} ${args.join(' ')} failed:\n${error.stdout}\n${error.stderr}`);
-  }
-}
-
 before(async () => {
-  work = mkdtempSync(join(tmpdir(), 'lazai-circom-'));
-  const circuit = join(here, '..', 'circuits', 'evaluation.circom');
-  run(bin('circom2'), [circuit, '--r1cs', '--wasm', '-o', work]);
-  // A local powers-of-tau ceremony: 2^8 constraints are plenty for this circuit.
-  run(bin('snarkjs'), ['powersoftau', 'new', 'bn128', '8', 'pot0.ptau']);
-  run(bin('snarkjs'), ['powersoftau', 'contribute', 'pot0.ptau', 'pot1.ptau', '--name=e2e', '-e=lazai e2e']);
-  run(bin('snarkjs'), ['powersoftau', 'prepare', 'phase2', 'pot1.ptau', 'pot.ptau']);
-  run(bin('snarkjs'), ['groth16', 'setup', 'evaluation.r1cs', 'pot.ptau', 'evaluation.zkey']);
-  run(bin('snarkjs'), ['zkey', 'export', 'verificationkey', 'evaluation.zkey', 'verification_key.json']);
+  prover = new EvaluationProver();
   // Model 7 on dataset DAT 3 got 6 of 8 samples right: 750,000 parts per million.
-  const input = { model: 7, dataset: 3, score: 750000, correct: [1, 1, 0, 1, 1, 1, 0, 1] };
-  writeFileSync(join(work, 'input.json'), JSON.stringify(input));
-  run(bin('snarkjs'), ['groth16', 'fullprove', 'input.json', join('evaluation_js', 'evaluation.wasm'),
-    'evaluation.zkey', 'proof.json', 'public.json']);
-  converted = JSON.parse(run(nodeBinary(), ['verified-computing', 'convert-snarkjs',
-    '--key', 'verification_key.json', '--proof', 'proof.json', '--public', 'public.json']));
-
+  converted = prover.prove(7, 3, [1, 1, 0, 1, 1, 1, 0, 1]);
   node = await startNode('verified-computing', ['--dev']);
   api = await connect(node);
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
@@ -61,7 +32,7 @@ before(async () => {
 after(async () => {
   await api?.disconnect();
   await node?.stop();
-  if (work) rmSync(work, { recursive: true, force: true });
+  prover?.cleanup();
 });
 
 const circuitId = () => blake2AsHex(u8aConcat([0], hexToU8a(converted.verifyingKey)));

@@ -313,6 +313,19 @@ pub trait DatUsage<AccountId> {
 	fn record_use(dat: DatId, consumer: &Consumer<AccountId>, payer: &AccountId) -> DispatchResult;
 }
 
+/// Records paid uses of DATs on behalf of other pallets (a model trained on data pays for it).
+pub trait DatPaidUsage<AccountId, Balance> {
+	/// Record one use of `dat` by `consumer`, paid by `payer` at the policy's price if it is at
+	/// most `max_price` (a credit the consumer holds is spent instead). The DAT's access list,
+	/// cap and expiry apply; a consumer's first use holds a record deposit from `payer`.
+	fn use_paid(
+		dat: DatId,
+		consumer: &Consumer<AccountId>,
+		payer: &AccountId,
+		max_price: Balance,
+	) -> DispatchResult;
+}
+
 /// Pays into DATs' revenue pools, to be shared among holders and up the lineage.
 pub trait DatRevenue<AccountId, Balance> {
 	/// Move `amount` from `from` into the revenue pool of `dat`.

@@ -10,6 +10,7 @@
 extern crate alloc;
 
 pub mod dat;
+pub mod models;
 pub mod verified;
 
 use sp_runtime::{

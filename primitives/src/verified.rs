@@ -43,6 +43,12 @@ impl VerifiedStatements for () {
 	}
 }
 
+/// Tells which circuits prove model evaluations (the verified computing pallet registers them).
+pub trait EvaluationCircuits {
+	/// Whether `circuit` is registered as an evaluation circuit.
+	fn is_evaluation_circuit(circuit: &H256) -> bool;
+}
+
 /// Acts on verified evaluations: model staking settles claims, PoDV scores data, agent
 /// reputation trusts results. Implemented for tuples, so a runtime hands each result to all.
 pub trait OnVerifiedEvaluation<AccountId> {

@@ -16,12 +16,15 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
-use lazai_primitives::dat::{DatId, DatView, HoldingView, Lineage, LineageDirection, UsageView};
+use lazai_primitives::{
+	dat::{DatId, DatView, HoldingView, Lineage, LineageDirection, ModelId, UsageView},
+	models::{BenchmarkId, LeaderboardEntry, ModelView, PerformanceView},
+};
 
 use super::{
 	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Dat, Executive, Grandpa,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, VERSION,
+	InherentDataExt, ModelStaking, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -166,6 +169,20 @@ impl_runtime_apis! {
 
 		fn holdings(who: AccountId) -> Vec<HoldingView<Balance>> {
 			Dat::holdings_view(&who)
+		}
+	}
+
+	impl lazai_primitives::models::ModelStakingApi<Block, AccountId, BlockNumber> for Runtime {
+		fn model_get(model: ModelId) -> Option<ModelView<AccountId, BlockNumber>> {
+			ModelStaking::model_view(model)
+		}
+
+		fn model_performance(model: ModelId) -> Option<PerformanceView<BlockNumber>> {
+			ModelStaking::performance(model)
+		}
+
+		fn benchmark_leaderboard(benchmark: BenchmarkId, n: u32) -> Vec<LeaderboardEntry<BlockNumber>> {
+			ModelStaking::leaderboard(benchmark, n)
 		}
 	}
 

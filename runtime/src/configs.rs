@@ -21,12 +21,13 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	currency::{deposit, EXISTENTIAL_DEPOSIT, MICRO_LAZ},
-	time::{MINUTES, SLOT_DURATION},
+	currency::{deposit, EXISTENTIAL_DEPOSIT, LAZ, MICRO_LAZ},
+	time::{DAYS, MINUTES, SLOT_DURATION},
 	weights::{self, BlockExecutionWeight, ExtrinsicBaseWeight, ParityDbWeight},
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, SessionKeys, System, ValidatorSet, VerifiedComputing, VERSION,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Dat, Hash, ModelStaking, Nonce,
+	OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
+	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, SessionKeys, System, ValidatorSet,
+	VerifiedComputing, VERSION,
 };
 
 /// Share of a block that ordinary (non-operational) transactions may fill.
@@ -216,8 +217,9 @@ impl pallet_dat::Config for Runtime {
 	type PalletId = DatPalletId;
 	/// Root freezes illegal content until the iDAO governance issue gives this to a council.
 	type FreezeOrigin = EnsureRoot<AccountId>;
-	/// Accounts act as themselves until the model, agent and iDAO pallets say who acts for them.
-	type ConsumerAuthority = ();
+	/// Accounts act as themselves; a model's owner acts for the model. The agent and iDAO
+	/// pallets will add theirs.
+	type ConsumerAuthority = ModelStaking;
 	/// A ZK proof attached to a DAT must name a statement the chain verified.
 	type VerifiedStatements = VerifiedComputing;
 	type SharesPerDat = SharesPerDat;
@@ -244,8 +246,8 @@ parameter_types! {
 
 impl pallet_verified_computing::Config for Runtime {
 	type Currency = Balances;
-	/// The model staking, PoDV and agent pallets will take evaluation results here.
-	type OnVerifiedEvaluation = ();
+	/// Model staking settles claims by evaluation results; PoDV and agents will join it here.
+	type OnVerifiedEvaluation = ModelStaking;
 	type MaxPublicInputs = ConstU32<{ lazai_groth16::MAX_INPUTS }>;
 	type MaxBatch = ConstU32<16>;
 	type MaxMetadataLen = ConstU32<256>;
@@ -254,4 +256,52 @@ impl pallet_verified_computing::Config for Runtime {
 	type ReferenceDeposit = CircuitReferenceDeposit;
 	type StatementDeposit = StatementDeposit;
 	type WeightInfo = pallet_verified_computing::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// The reward pot of model staking is derived from this id.
+	pub const ModelStakingPalletId: PalletId = PalletId(*b"lazai/ms");
+	/// A model: its record and its weights index, plus the bytes.
+	pub const ModelDepositBase: Balance = deposit(2, 0);
+	pub const ModelDepositPerByte: Balance = deposit(0, 1);
+	/// The least stake on a claim, and the least backing.
+	pub const MinClaimStake: Balance = 10 * LAZ;
+	/// A claim waits a week for its evaluation; stake unbonds for a week after.
+	pub const ClaimPeriod: BlockNumber = 7 * DAYS;
+	pub const StakeUnbondingPeriod: BlockNumber = 7 * DAYS;
+	/// An accurate claim earns 5 % of its stake; a false one loses half, a fifth of which goes to
+	/// whoever proved it false; an expired one loses 1 %.
+	pub const ClaimRewardRate: Perbill = Perbill::from_percent(5);
+	pub const ClaimSlashFraction: Perbill = Perbill::from_percent(50);
+	pub const EvaluationSubmitterShare: Perbill = Perbill::from_percent(20);
+	pub const ClaimExpiryPenalty: Perbill = Perbill::from_percent(1);
+}
+
+impl pallet_model_staking::Config for Runtime {
+	type Currency = Balances;
+	type Dat = Dat;
+	type EvaluationCircuits = VerifiedComputing;
+	/// Root creates benchmarks until the iDAO governance issue gives this to a council.
+	type BenchmarkOrigin = EnsureRoot<AccountId>;
+	type PalletId = ModelStakingPalletId;
+	type MaxTrainingData = ConstU32<32>;
+	type MaxMetadataLen = ConstU32<256>;
+	type MaxStakers = ConstU32<32>;
+	type MaxHistory = ConstU32<32>;
+	type LeaderboardSize = ConstU32<100>;
+	type ModelDepositBase = ModelDepositBase;
+	type ModelDepositPerByte = ModelDepositPerByte;
+	type MinStake = MinClaimStake;
+	type ClaimPeriod = ClaimPeriod;
+	type UnbondingPeriod = StakeUnbondingPeriod;
+	/// A score may fall 1 point in 100 short of the claim.
+	type Tolerance = ConstU32<10_000>;
+	type RewardRate = ClaimRewardRate;
+	type SlashFraction = ClaimSlashFraction;
+	type SubmitterShare = EvaluationSubmitterShare;
+	type ExpiryPenalty = ClaimExpiryPenalty;
+	type MaxExpiriesPerBlock = ConstU32<16>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::ModelStakingHelper;
+	type WeightInfo = pallet_model_staking::weights::SubstrateWeight<Runtime>;
 }

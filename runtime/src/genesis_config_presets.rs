@@ -4,8 +4,8 @@
 //! `lazai-node build-spec` / `export-chain-spec` print them for custom networks.
 
 use crate::{
-	currency::LAZ, AccountId, BalancesConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
-	SudoConfig, ValidatorSetConfig,
+	currency::LAZ, AccountId, BalancesConfig, ModelStaking, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, ValidatorSetConfig,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -17,6 +17,9 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// What each development account starts with.
 pub const ENDOWMENT: u128 = 1_000_000 * LAZ;
+
+/// What model staking's reward pot starts with, so accurate claims are paid from the start.
+pub const MODEL_REWARD_POT: u128 = 10_000 * LAZ;
 
 /// A validator's account and the session keys it starts with.
 pub struct GenesisValidator {
@@ -33,16 +36,16 @@ impl GenesisValidator {
 }
 
 /// A genesis state: `validators` start the chain, `endowed` accounts hold [`ENDOWMENT`] each,
-/// `root` holds the sudo key.
+/// the model staking reward pot [`MODEL_REWARD_POT`], `root` holds the sudo key.
 pub fn genesis(
 	validators: Vec<GenesisValidator>,
 	endowed: Vec<AccountId>,
 	root: AccountId,
 ) -> Value {
+	let mut balances: Vec<_> = endowed.into_iter().map(|account| (account, ENDOWMENT)).collect();
+	balances.push((ModelStaking::reward_pot(), MODEL_REWARD_POT));
 	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig {
-			balances: endowed.into_iter().map(|account| (account, ENDOWMENT)).collect::<Vec<_>>(),
-		},
+		balances: BalancesConfig { balances },
 		validator_set: ValidatorSetConfig {
 			initial_validators: validators.iter().map(|v| v.account.clone()).collect::<Vec<_>>(),
 		},

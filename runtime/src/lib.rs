@@ -63,7 +63,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("lazai"),
 	impl_name: Cow::Borrowed("lazai-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -163,4 +163,6 @@ mod runtime {
 	pub type Dat = pallet_dat;
 	#[runtime::pallet_index(31)]
 	pub type VerifiedComputing = pallet_verified_computing;
+	#[runtime::pallet_index(32)]
+	pub type ModelStaking = pallet_model_staking;
 }

@@ -262,3 +262,112 @@ fn dat_anchor_use_and_claim_with_the_runtime_constants() {
 		assert_eq!(lineage.nodes, vec![(0, 0)]);
 	});
 }
+
+#[test]
+fn a_model_trained_on_a_dat_is_rewarded_for_a_claim_a_real_proof_confirms() {
+	use crate::{configs::MinClaimStake, Balances, Dat, ModelStaking, VerifiedComputing};
+	use lazai_groth16::{
+		testing::{Circuit, Evaluation},
+		Curve,
+	};
+	use lazai_primitives::dat::{Consumer, DatInspect, DataKind, UsagePolicy};
+	use pallet_model_staking::Outcome;
+	use pallet_verified_computing::{CircuitKind, Groth16Proof};
+	use sp_core::H256;
+
+	chain_from(genesis_config_presets::development()).execute_with(|| {
+		System::set_block_number(1);
+		let (alice, bob, charlie) = (
+			account(Sr25519Keyring::Alice),
+			account(Sr25519Keyring::Bob),
+			account(Sr25519Keyring::Charlie),
+		);
+		let anchor = |who: &AccountId, seed: u8, kind| {
+			let id = pallet_dat::NextDatId::<Runtime>::get();
+			assert_ok!(Dat::anchor(
+				RuntimeOrigin::signed(who.clone()),
+				H256::repeat_byte(seed),
+				b"ipfs://bafy".to_vec().try_into().unwrap(),
+				kind,
+				Default::default(),
+				UsagePolicy::default(),
+			));
+			id
+		};
+		// Bob's training data and test set; Alice's model weights.
+		let training = anchor(&bob, 1, DataKind::Dataset);
+		let test_set = anchor(&bob, 2, DataKind::Dataset);
+		let weights = anchor(&alice, 3, DataKind::ModelWeights);
+		assert_ok!(ModelStaking::register_model(
+			RuntimeOrigin::signed(alice.clone()),
+			weights,
+			vec![training].try_into().unwrap(),
+			b"ipfs://model-card".to_vec().try_into().unwrap(),
+			0,
+		));
+		assert_eq!(Dat::uses(training), 1);
+
+		// Charlie registers an evaluation circuit; Root makes it a benchmark on the test set.
+		let circuit = Circuit::evaluation(Curve::Bn254, 8, 11);
+		assert_ok!(VerifiedComputing::register_circuit(
+			RuntimeOrigin::signed(charlie.clone()),
+			Curve::Bn254,
+			circuit.verifying_key.clone().try_into().unwrap(),
+			CircuitKind::Evaluation,
+			Default::default(),
+		));
+		let circuit_id = VerifiedComputing::circuit_id(Curve::Bn254, &circuit.verifying_key);
+		assert_ok!(ModelStaking::create_benchmark(
+			RuntimeOrigin::root(),
+			circuit_id,
+			test_set,
+			true,
+			Default::default(),
+		));
+
+		// Alice claims 75 %; Bob backs her.
+		let stake = MinClaimStake::get();
+		assert_ok!(ModelStaking::claim_performance(
+			RuntimeOrigin::signed(alice.clone()),
+			0,
+			0,
+			750_000,
+			3 * stake
+		));
+		assert_ok!(ModelStaking::back_claim(RuntimeOrigin::signed(bob.clone()), 0, stake));
+		let (alice_free, bob_free) = (Balances::free_balance(&alice), Balances::free_balance(&bob));
+
+		// Charlie proves model 0 got 7 of 8 right on the test set, and submits the proof.
+		let outcomes = vec![true, true, true, false, true, true, true, true];
+		let evaluation = Evaluation { model: 0, dataset: test_set, outcomes };
+		let statement = circuit.prove_evaluation(&evaluation, 5);
+		assert_ok!(VerifiedComputing::submit_proof(
+			RuntimeOrigin::signed(charlie),
+			circuit_id,
+			Groth16Proof { curve: Curve::Bn254, bytes: statement.proof.try_into().unwrap() },
+			statement.inputs.try_into().unwrap(),
+		));
+
+		// 5 % of the 4 × MinStake on the claim, 3 : 1.
+		let reward = 4 * stake / 20;
+		assert_eq!(Balances::free_balance(&alice) - alice_free, reward * 3 / 4);
+		assert_eq!(Balances::free_balance(&bob) - bob_free, reward / 4);
+		System::assert_has_event(
+			pallet_model_staking::Event::ClaimSettled {
+				claim: 0,
+				outcome: Outcome::Accurate,
+				verified_score: Some(875_000),
+				rewarded: reward,
+				slashed: 0,
+			}
+			.into(),
+		);
+		let board = ModelStaking::leaderboard(0, 10);
+		assert_eq!((board[0].model, board[0].score), (0, 875_000));
+		// Alice acts for her model before the DAT pallet.
+		assert!(<ModelStaking as lazai_primitives::dat::ConsumerAuthority<AccountId>>::may_act_as(
+			&alice,
+			&Consumer::Model(0)
+		));
+	});
+}

@@ -4,11 +4,7 @@
 use std::{marker::PhantomData, sync::Arc};
 
 use codec::Codec;
-use jsonrpsee::{
-	core::RpcResult,
-	proc_macros::rpc,
-	types::{ErrorObject, ErrorObjectOwned},
-};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned};
 use lazai_primitives::dat::{
 	DatApi as DatRuntimeApi, DatId, DatView, HoldingView, Lineage, LineageDirection, UsageView,
 };
@@ -19,9 +15,6 @@ use sp_runtime::traits::Block as BlockT;
 
 /// The depth a lineage query walks when the caller names none.
 pub const DEFAULT_LINEAGE_DEPTH: u32 = 32;
-
-/// The error code of a failed runtime API call.
-const RUNTIME_ERROR: i32 = 1;
 
 /// DAT queries over JSON-RPC.
 #[rpc(server)]
@@ -85,7 +78,7 @@ impl<C, Block> Dat<C, Block> {
 }
 
 fn runtime_error(error: impl ToString) -> ErrorObjectOwned {
-	ErrorObject::owned(RUNTIME_ERROR, "DAT runtime API call failed", Some(error.to_string()))
+	super::runtime_error("DAT", error)
 }
 
 impl<C, Block, AccountId, Balance, BlockNumber>

@@ -1,11 +1,15 @@
-//! The node's RPC methods beyond Substrate's standard ones: account nonces, fee queries and the
-//! `dat_*` queries of anchored data.
+//! The node's RPC methods beyond Substrate's standard ones: account nonces, fee queries, the
+//! `dat_*` queries of anchored data and the `model_*` and `benchmark_*` queries of models.
 
 pub mod dat;
+pub mod models;
 
 use std::sync::Arc;
 
-use jsonrpsee::RpcModule;
+use jsonrpsee::{
+	types::{ErrorObject, ErrorObjectOwned},
+	RpcModule,
+};
 use lazai_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
@@ -34,10 +38,12 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ lazai_primitives::dat::DatApi<Block, AccountId, Balance, BlockNumber>
+		+ lazai_primitives::models::ModelStakingApi<Block, AccountId, BlockNumber>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use dat::DatRpcServer;
+	use models::ModelsRpcServer;
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -48,9 +54,26 @@ where
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(
 		<dat::Dat<C, Block> as DatRpcServer<_, AccountId, Balance, BlockNumber>>::into_rpc(
-			dat::Dat::new(client),
+			dat::Dat::new(client.clone()),
+		),
+	)?;
+	module.merge(
+		<models::Models<C, Block> as ModelsRpcServer<_, AccountId, BlockNumber>>::into_rpc(
+			models::Models::new(client),
 		),
 	)?;
 
 	Ok(module)
+}
+
+/// The error code of a failed runtime API call.
+const RUNTIME_ERROR: i32 = 1;
+
+/// The error a method returns when its runtime API call (of `api`) failed.
+fn runtime_error(api: &str, error: impl ToString) -> ErrorObjectOwned {
+	ErrorObject::owned(
+		RUNTIME_ERROR,
+		format!("{api} runtime API call failed"),
+		Some(error.to_string()),
+	)
 }

@@ -12,8 +12,8 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use lazai_primitives::dat::{
-	ConsumerUsageView, DatInspect, DatRevenue, DatUsage, DatView, HoldingView, PolicyView,
-	ProofView, UsageView,
+	ConsumerUsageView, DatInspect, DatPaidUsage, DatRevenue, DatUsage, DatView, HoldingView,
+	PolicyView, ProofView, UsageView,
 };
 use sp_core::U256;
 use sp_runtime::{
@@ -624,6 +624,17 @@ impl<T: Config> DatUsage<T::AccountId> for Pallet<T> {
 		payer: &T::AccountId,
 	) -> DispatchResult {
 		Self::do_use(dat, consumer, payer, None)
+	}
+}
+
+impl<T: Config> DatPaidUsage<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn use_paid(
+		dat: DatId,
+		consumer: &Consumer<T::AccountId>,
+		payer: &T::AccountId,
+		max_price: BalanceOf<T>,
+	) -> DispatchResult {
+		Self::do_use(dat, consumer, payer, Some(max_price))
 	}
 }
 

@@ -11,7 +11,9 @@ use frame_support::{
 	traits::{Get, ReservableCurrency},
 };
 use lazai_groth16::{host::groth_16 as host, Curve, Groth16Error};
-use lazai_primitives::verified::{OnVerifiedEvaluation, VerifiedEvaluation, VerifiedStatements};
+use lazai_primitives::verified::{
+	EvaluationCircuits, OnVerifiedEvaluation, VerifiedEvaluation, VerifiedStatements,
+};
 use sp_core::H256;
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -296,6 +298,12 @@ impl<T: Config> From<ProofRejection> for Error<T> {
 			ProofRejection::AlreadyVerified => Self::AlreadyVerified,
 			ProofRejection::InvalidEvaluation => Self::InvalidEvaluation,
 		}
+	}
+}
+
+impl<T: Config> EvaluationCircuits for Pallet<T> {
+	fn is_evaluation_circuit(circuit: &H256) -> bool {
+		Circuits::<T>::get(circuit).is_some_and(|info| info.kind == CircuitKind::Evaluation)
 	}
 }
 
