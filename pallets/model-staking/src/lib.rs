@@ -355,6 +355,8 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxStakers::get() > 0, "a claim needs room for its owner's stake");
 			assert!(T::MaxExpiriesPerBlock::get() > 0, "claims must expire");
+			assert!(T::MaxHistory::get() > 0, "a model's history keeps at least its latest score");
+			assert!(T::LeaderboardSize::get() > 0, "a leaderboard has at least one place");
 		}
 	}
 
