@@ -6,7 +6,7 @@ pub use frame_system_benchmarking::{
 };
 
 pub use super::*;
-use lazai_primitives::dat::{Access, DatId, DataKind, UsagePolicy};
+use lazai_primitives::dat::{DatId, DataKind, UsagePolicy};
 
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
@@ -37,14 +37,6 @@ impl pallet_model_staking::BenchmarkHelper<AccountId> for ModelStakingHelper {
 	fn anchor(owner: &AccountId, kind: DataKind, seed: u32) -> DatId {
 		use frame_support::traits::Currency;
 		Balances::make_free_balance_be(owner, 1_000_000 * currency::LAZ);
-		let policy = UsagePolicy {
-			access: Access::Anyone,
-			price: 0,
-			max_uses: None,
-			expires_at: None,
-			derivation_allowed: true,
-			royalty: Default::default(),
-		};
 		use sp_runtime::traits::{BlakeTwo256, Hash};
 		let content = BlakeTwo256::hash_of(&(b"model-staking", seed));
 		let id = pallet_dat::NextDatId::<Runtime>::get();
@@ -54,7 +46,7 @@ impl pallet_model_staking::BenchmarkHelper<AccountId> for ModelStakingHelper {
 			b"ipfs://model-staking-benchmark".to_vec().try_into().expect("a short URI"),
 			kind,
 			Default::default(),
-			policy,
+			UsagePolicy::default(),
 		);
 		assert!(anchored.is_ok(), "a fresh DAT anchors: {anchored:?}");
 		id

@@ -160,21 +160,9 @@ pub fn run_to_block(n: u64) {
 	}
 }
 
-/// A free policy that allows derivation.
-pub fn open_policy() -> UsagePolicy<AccountId, Balance, u64, ConstU32<4>> {
-	UsagePolicy {
-		access: lazai_primitives::dat::Access::Anyone,
-		price: 0,
-		max_uses: None,
-		expires_at: None,
-		derivation_allowed: true,
-		royalty: Perbill::zero(),
-	}
-}
-
 /// Anchor a DAT of `kind` owned by `who`, with content made from `seed`, and return its id.
 pub fn anchor(who: AccountId, kind: DataKind, seed: u8) -> DatId {
-	anchor_with(who, kind, seed, open_policy())
+	anchor_with(who, kind, seed, UsagePolicy::default())
 }
 
 /// Anchor a DAT under `policy`.
@@ -260,7 +248,7 @@ impl crate::BenchmarkHelper<AccountId> for MockHelper {
 			b"ipfs://data".to_vec().try_into().unwrap(),
 			kind,
 			BoundedVec::new(),
-			open_policy(),
+			UsagePolicy::default(),
 		)
 		.unwrap();
 		id

@@ -4,7 +4,9 @@
 
 use crate::{mock::*, Error, Event, Outcome, Unbonding};
 use frame_support::{assert_noop, assert_ok, BoundedVec};
-use lazai_primitives::dat::{Access, Consumer, ConsumerAuthority, DatInspect, DataKind};
+use lazai_primitives::dat::{
+	Access, Consumer, ConsumerAuthority, DatInspect, DataKind, UsagePolicy,
+};
 use sp_core::H256;
 use sp_runtime::DispatchError;
 
@@ -117,7 +119,7 @@ fn registering_a_model_records_its_training_data_use_and_reserves_a_deposit() {
 #[test]
 fn training_data_is_paid_for_at_its_price() {
 	new_test_ext().execute_with(|| {
-		let mut policy = open_policy();
+		let mut policy = UsagePolicy::default();
 		policy.price = 700;
 		let training = anchor_with(CHARLIE, DataKind::Dataset, 1, policy);
 		let weights = anchor(ALICE, DataKind::ModelWeights, 3);
@@ -142,7 +144,7 @@ fn training_data_is_paid_for_at_its_price() {
 #[test]
 fn a_training_dat_that_does_not_allow_the_model_fails_registration() {
 	new_test_ext().execute_with(|| {
-		let mut policy = open_policy();
+		let mut policy = UsagePolicy::default();
 		policy.access = Access::AllowList(vec![Consumer::Account(BOB)].try_into().unwrap());
 		let training = anchor_with(CHARLIE, DataKind::Dataset, 1, policy);
 		let weights = anchor(ALICE, DataKind::ModelWeights, 3);
