@@ -16,7 +16,7 @@ cargo test --release --locked --workspace --exclude lazai-node
 
 say "benchmark tests (each benchmark run once on the pallet's mock runtime)"
 cargo test --release --locked -p pallet-validator-set -p pallet-dat -p pallet-verified-computing \
-	-p pallet-model-staking --features runtime-benchmarks benchmarking
+	-p pallet-model-staking -p pallet-podv --features runtime-benchmarks benchmarking
 
 say "end-to-end tests against $LAZAI_NODE"
 cd "$REPO_ROOT/e2e"

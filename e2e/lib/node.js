@@ -94,9 +94,9 @@ export async function startNode(name, args, { timeoutMs = 60_000, basePath } = {
   }
 }
 
-/** An @polkadot/api connection to a started node. */
-export async function connect(node) {
-  return ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${node.rpcPort}`), noInitWarn: true });
+/** An @polkadot/api connection to a started node; `options` go to `ApiPromise.create`. */
+export async function connect(node, options = {}) {
+  return ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${node.rpcPort}`), noInitWarn: true, ...options });
 }
 
 /** Wait until the finalized head reaches `height`. */

@@ -8,7 +8,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
 use scale_info::TypeInfo;
 use sp_core::{Get, H256};
-use sp_runtime::{BoundedVec, DispatchResult, Perbill};
+use sp_runtime::{BoundedVec, DispatchResult, Perbill, Weight};
 
 /// The id of a DAT, given in order of anchoring, starting at 0.
 pub type DatId = u64;
@@ -330,6 +330,26 @@ pub trait DatPaidUsage<AccountId, Balance> {
 pub trait DatRevenue<AccountId, Balance> {
 	/// Move `amount` from `from` into the revenue pool of `dat`.
 	fn pay(from: &AccountId, dat: DatId, amount: Balance) -> DispatchResult;
+}
+
+/// Hears of every recorded use of a DAT and every purchase of credits: PoDV scores data by its
+/// paid usage. The DAT pallet calls it after the use or purchase is stored.
+pub trait OnDatUse<AccountId, Balance> {
+	/// `payer` paid `paid` for `uses` uses of `dat` (zero for a free use, a use recorded by
+	/// another pallet or a spent credit; zero uses for a purchase of credits).
+	fn on_use(dat: DatId, payer: &AccountId, uses: u64, paid: Balance);
+
+	/// The most weight one call of [`Self::on_use`] takes.
+	fn weight() -> Weight;
+}
+
+/// With nothing listening, a use is only recorded.
+impl<AccountId, Balance> OnDatUse<AccountId, Balance> for () {
+	fn on_use(_dat: DatId, _payer: &AccountId, _uses: u64, _paid: Balance) {}
+
+	fn weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 /// Tells whether an account may act as a consumer that is not itself an account (a model, agent

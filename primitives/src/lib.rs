@@ -11,6 +11,7 @@ extern crate alloc;
 
 pub mod dat;
 pub mod models;
+pub mod podv;
 pub mod verified;
 
 use sp_runtime::{

@@ -1,5 +1,6 @@
-//! Models and their verified performance: the ids, the views the runtime API returns, and the
-//! runtime API itself. `pallet-model-staking` implements it.
+//! Models and their verified performance: the ids, the trait through which other pallets read
+//! models, the views the runtime API returns, and the runtime API itself. `pallet-model-staking`
+//! implements them.
 
 use crate::dat::{DatId, ModelId};
 use alloc::vec::Vec;
@@ -12,6 +13,20 @@ pub type BenchmarkId = u32;
 
 /// The id of a performance claim, in order of opening from 0.
 pub type ClaimId = u64;
+
+/// What other pallets may know of registered models and benchmarks.
+pub trait ModelRegistry {
+	/// The DATs a registered model was trained on; `None` if no model has this id.
+	fn training_data(model: ModelId) -> Option<Vec<DatId>>;
+	/// The model this one was trained from: a registered model whose weights DAT is a parent of
+	/// this model's weights DAT.
+	fn base_model(model: ModelId) -> Option<ModelId>;
+	/// The benchmark that scores models on `dataset` with the evaluation circuit `circuit`, and
+	/// whether higher scores are better on it.
+	fn benchmark(circuit: &H256, dataset: DatId) -> Option<(BenchmarkId, bool)>;
+	/// A model's latest verified score on a benchmark, in parts per million.
+	fn latest_score(model: ModelId, benchmark: BenchmarkId) -> Option<u32>;
+}
 
 /// A registered model as the runtime API and RPC show it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]

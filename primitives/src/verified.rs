@@ -52,8 +52,9 @@ pub trait EvaluationCircuits {
 /// Acts on verified evaluations: model staking settles claims, PoDV scores data, agent
 /// reputation trusts results. Implemented for tuples, so a runtime hands each result to all.
 pub trait OnVerifiedEvaluation<AccountId> {
-	/// Called once for each evaluation statement, in the block that verifies it.
-	fn on_verified_evaluation(evaluation: &VerifiedEvaluation<AccountId>);
+	/// Called once for each evaluation statement, in the block that verifies it; returns the
+	/// weight it used, at most [`Self::weight`]. The verifying call is refunded the rest.
+	fn on_verified_evaluation(evaluation: &VerifiedEvaluation<AccountId>) -> Weight;
 
 	/// The most weight one call of [`Self::on_verified_evaluation`] takes.
 	fn weight() -> Weight;
@@ -61,8 +62,10 @@ pub trait OnVerifiedEvaluation<AccountId> {
 
 #[impl_trait_for_tuples::impl_for_tuples(8)]
 impl<AccountId> OnVerifiedEvaluation<AccountId> for Tuple {
-	fn on_verified_evaluation(evaluation: &VerifiedEvaluation<AccountId>) {
-		for_tuples!( #( Tuple::on_verified_evaluation(evaluation); )* );
+	fn on_verified_evaluation(evaluation: &VerifiedEvaluation<AccountId>) -> Weight {
+		let mut used = Weight::zero();
+		for_tuples!( #( used = used.saturating_add(Tuple::on_verified_evaluation(evaluation)); )* );
+		used
 	}
 
 	fn weight() -> Weight {

@@ -19,12 +19,13 @@ use sp_version::RuntimeVersion;
 use lazai_primitives::{
 	dat::{DatId, DatView, HoldingView, Lineage, LineageDirection, ModelId, UsageView},
 	models::{BenchmarkId, LeaderboardEntry, ModelView, PerformanceView},
+	podv::{EpochIndex, EpochView, ValueView},
 };
 
 use super::{
 	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Dat, Executive, Grandpa,
-	InherentDataExt, ModelStaking, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
-	System, TransactionPayment, VERSION,
+	InherentDataExt, ModelStaking, Nonce, Podv, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -183,6 +184,24 @@ impl_runtime_apis! {
 
 		fn benchmark_leaderboard(benchmark: BenchmarkId, n: u32) -> Vec<LeaderboardEntry<BlockNumber>> {
 			ModelStaking::leaderboard(benchmark, n)
+		}
+	}
+
+	impl lazai_primitives::podv::PodvApi<Block, Balance, BlockNumber> for Runtime {
+		fn score(dat: DatId) -> Option<ValueView<Balance>> {
+			Podv::value_view(dat)
+		}
+
+		fn total_data_value() -> u128 {
+			Podv::total_data_value()
+		}
+
+		fn top(n: u32) -> Vec<(DatId, u64)> {
+			Podv::top(n)
+		}
+
+		fn epoch(epoch: EpochIndex) -> Option<EpochView<Balance, BlockNumber>> {
+			Podv::epoch_view(epoch)
 		}
 	}
 

@@ -6,7 +6,11 @@ pub use frame_system_benchmarking::{
 };
 
 pub use super::*;
-use lazai_primitives::dat::{DatId, DataKind, UsagePolicy};
+use lazai_primitives::{
+	dat::{DatId, DataKind, Derivation, UsagePolicy},
+	verified::{OnVerifiedEvaluation, VerifiedEvaluation, SCORE_SCALE},
+};
+use sp_runtime::Perbill;
 
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
@@ -21,6 +25,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_dat, Dat]
 	[pallet_verified_computing, VerifiedComputing]
 	[pallet_model_staking, ModelStaking]
+	[pallet_podv, Podv]
 );
 
 impl frame_system_benchmarking::Config for Runtime {}
@@ -35,21 +40,7 @@ pub struct ModelStakingHelper;
 
 impl pallet_model_staking::BenchmarkHelper<AccountId> for ModelStakingHelper {
 	fn anchor(owner: &AccountId, kind: DataKind, seed: u32) -> DatId {
-		use frame_support::traits::Currency;
-		Balances::make_free_balance_be(owner, 1_000_000 * currency::LAZ);
-		use sp_runtime::traits::{BlakeTwo256, Hash};
-		let content = BlakeTwo256::hash_of(&(b"model-staking", seed));
-		let id = pallet_dat::NextDatId::<Runtime>::get();
-		let anchored = Dat::anchor(
-			RuntimeOrigin::signed(owner.clone()),
-			content,
-			b"ipfs://model-staking-benchmark".to_vec().try_into().expect("a short URI"),
-			kind,
-			Default::default(),
-			UsagePolicy::default(),
-		);
-		assert!(anchored.is_ok(), "a fresh DAT anchors: {anchored:?}");
-		id
+		anchor(owner, kind, (b"model-staking", seed), Default::default(), UsagePolicy::default())
 	}
 
 	fn evaluation_circuit() -> sp_core::H256 {
@@ -70,5 +61,119 @@ impl pallet_model_staking::BenchmarkHelper<AccountId> for ModelStakingHelper {
 			assert!(registered.is_ok(), "the test key registers: {registered:?}");
 		}
 		circuit
+	}
+}
+
+/// Anchor a DAT of `owner` (funded first) whose content hash comes from `seed`.
+fn anchor(
+	owner: &AccountId,
+	kind: DataKind,
+	seed: impl codec::Encode,
+	parents: pallet_dat::ParentsOf<Runtime>,
+	policy: pallet_dat::PolicyOf<Runtime>,
+) -> DatId {
+	use frame_support::traits::Currency;
+	use sp_runtime::traits::{BlakeTwo256, Hash};
+	Balances::make_free_balance_be(owner, 1_000_000 * currency::LAZ);
+	let id = pallet_dat::NextDatId::<Runtime>::get();
+	let anchored = Dat::anchor(
+		RuntimeOrigin::signed(owner.clone()),
+		BlakeTwo256::hash_of(&seed),
+		b"ipfs://benchmark".to_vec().try_into().expect("a short URI"),
+		kind,
+		parents,
+		policy,
+	);
+	assert!(anchored.is_ok(), "a fresh DAT anchors: {anchored:?}");
+	id
+}
+
+/// PoDV's benchmarks get their DATs from the DAT pallet and their models, benchmark and scores
+/// from model staking, with the evaluation circuit of the verified computing pallet.
+pub struct PodvHelper;
+
+impl pallet_podv::BenchmarkHelper<AccountId> for PodvHelper {
+	fn anchor(owner: &AccountId, seed: u32, parents: Vec<DatId>) -> DatId {
+		let parents: Vec<_> =
+			parents.into_iter().map(|parent| (parent, Derivation::Subset)).collect();
+		let policy = UsagePolicy { royalty: Perbill::from_percent(10), ..Default::default() };
+		let parents = parents.try_into().expect("at most the parent limit");
+		anchor(owner, DataKind::Dataset, (b"podv", seed), parents, policy)
+	}
+
+	fn improved_model(new_data: u32) -> VerifiedEvaluation<AccountId> {
+		use pallet_model_staking::BenchmarkHelper as _;
+		let owner: AccountId = frame_benchmarking::account("model owner", 0, 0);
+		let parents: Vec<DatId> = (0..configs::MaxDatParents::get())
+			.map(|i| {
+				<Self as pallet_podv::BenchmarkHelper<_>>::anchor(&owner, 10_000 + i, Vec::new())
+			})
+			.collect();
+		let training: Vec<DatId> = (0..new_data)
+			.map(|i| {
+				<Self as pallet_podv::BenchmarkHelper<_>>::anchor(
+					&owner,
+					20_000 + i,
+					parents.clone(),
+				)
+			})
+			.collect();
+		let dataset = anchor(
+			&owner,
+			DataKind::Dataset,
+			b"podv-test-set",
+			Default::default(),
+			UsagePolicy::default(),
+		);
+		let circuit = ModelStakingHelper::evaluation_circuit();
+		let benchmark = pallet_model_staking::NextBenchmarkId::<Runtime>::get();
+		let created = ModelStaking::create_benchmark(
+			RuntimeOrigin::root(),
+			circuit,
+			dataset,
+			true,
+			Default::default(),
+		);
+		assert!(created.is_ok(), "a fresh benchmark: {created:?}");
+		let register = |weights: DatId, training: Vec<DatId>| {
+			let model = pallet_model_staking::NextModelId::<Runtime>::get();
+			let registered = ModelStaking::register_model(
+				RuntimeOrigin::signed(owner.clone()),
+				weights,
+				training.try_into().expect("at most the training limit"),
+				Default::default(),
+				0,
+			);
+			assert!(registered.is_ok(), "a fresh model registers: {registered:?}");
+			model
+		};
+		let base_weights = anchor(
+			&owner,
+			DataKind::ModelWeights,
+			b"podv-base",
+			Default::default(),
+			UsagePolicy::default(),
+		);
+		let base = register(base_weights, Vec::new());
+		let weights = anchor(
+			&owner,
+			DataKind::ModelWeights,
+			b"podv-improved",
+			alloc::vec![(base_weights, Derivation::NewVersion)].try_into().expect("one parent"),
+			UsagePolicy::default(),
+		);
+		let model = register(weights, training);
+		let evaluation = |model, score| VerifiedEvaluation {
+			statement: sp_core::H256::repeat_byte(model as u8),
+			circuit,
+			model,
+			dataset,
+			score,
+			submitter: owner.clone(),
+		};
+		// Model staking records the base model's score, as a verified proof would.
+		ModelStaking::on_verified_evaluation(&evaluation(base, SCORE_SCALE / 2));
+		assert!(pallet_model_staking::Scores::<Runtime>::contains_key(base, benchmark));
+		evaluation(model, SCORE_SCALE * 9 / 10)
 	}
 }

@@ -25,7 +25,7 @@ use super::{
 	time::{DAYS, MINUTES, SLOT_DURATION},
 	weights::{self, BlockExecutionWeight, ExtrinsicBaseWeight, ParityDbWeight},
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Dat, Hash, ModelStaking, Nonce,
-	OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
+	OriginCaller, PalletInfo, Podv, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
 	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, SessionKeys, System, ValidatorSet,
 	VerifiedComputing, VERSION,
 };
@@ -210,6 +210,8 @@ parameter_types! {
 	pub const DatDepositPerByte: Balance = deposit(0, 1);
 	/// A holding or consumer record: one item of about 100 bytes.
 	pub const DatRecordDeposit: Balance = deposit(1, 100);
+	/// The most parents a DAT is derived from.
+	pub const MaxDatParents: u32 = 16;
 }
 
 impl pallet_dat::Config for Runtime {
@@ -222,9 +224,11 @@ impl pallet_dat::Config for Runtime {
 	type ConsumerAuthority = ModelStaking;
 	/// A ZK proof attached to a DAT must name a statement the chain verified.
 	type VerifiedStatements = VerifiedComputing;
+	/// PoDV scores DATs by their paid usage.
+	type OnUse = Podv;
 	type SharesPerDat = SharesPerDat;
 	type MaxUriLen = ConstU32<256>;
-	type MaxParents = ConstU32<16>;
+	type MaxParents = MaxDatParents;
 	type MaxAllowed = ConstU32<32>;
 	type MaxProofs = ConstU32<16>;
 	type MaxLineageNodes = ConstU32<1_024>;
@@ -246,8 +250,9 @@ parameter_types! {
 
 impl pallet_verified_computing::Config for Runtime {
 	type Currency = Balances;
-	/// Model staking settles claims by evaluation results; PoDV and agents will join it here.
-	type OnVerifiedEvaluation = ModelStaking;
+	/// Model staking settles claims by evaluation results and PoDV credits the data that
+	/// improved a model; agents will join them here.
+	type OnVerifiedEvaluation = (ModelStaking, Podv);
 	type MaxPublicInputs = ConstU32<{ lazai_groth16::MAX_INPUTS }>;
 	type MaxBatch = ConstU32<16>;
 	type MaxMetadataLen = ConstU32<256>;
@@ -264,6 +269,8 @@ parameter_types! {
 	/// A model: its record and its weights index, plus the bytes.
 	pub const ModelDepositBase: Balance = deposit(2, 0);
 	pub const ModelDepositPerByte: Balance = deposit(0, 1);
+	/// The most DATs a model is trained on.
+	pub const MaxTrainingData: u32 = 32;
 	/// The least stake on a claim, and the least backing.
 	pub const MinClaimStake: Balance = 10 * LAZ;
 	/// A claim waits a week for its evaluation; stake unbonds for a week after.
@@ -284,7 +291,7 @@ impl pallet_model_staking::Config for Runtime {
 	/// Root creates benchmarks until the iDAO governance issue gives this to a council.
 	type BenchmarkOrigin = EnsureRoot<AccountId>;
 	type PalletId = ModelStakingPalletId;
-	type MaxTrainingData = ConstU32<32>;
+	type MaxTrainingData = MaxTrainingData;
 	type MaxMetadataLen = ConstU32<256>;
 	type MaxStakers = ConstU32<32>;
 	type MaxHistory = ConstU32<32>;
@@ -304,4 +311,61 @@ impl pallet_model_staking::Config for Runtime {
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::ModelStakingHelper;
 	type WeightInfo = pallet_model_staking::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// The PoDV reward pot is derived from this id.
+	pub const PodvPalletId: PalletId = PalletId(*b"lazai/pv");
+	/// A daily epoch pays 1,000 LAZ to DAT holders by value.
+	pub const PodvEpochLength: BlockNumber = DAYS;
+	pub const PodvEpochReward: Balance = 1_000 * LAZ;
+	/// Half of a DAT's own value from verified model improvement, 30 % from attested quality,
+	/// 20 % from paid usage; parents inherit 20 % of a child's own value.
+	pub const ImprovementWeight: Perbill = Perbill::from_percent(50);
+	pub const QualityWeight: Perbill = Perbill::from_percent(30);
+	pub const UsageWeight: Perbill = Perbill::from_percent(20);
+	pub const LineageShare: Perbill = Perbill::from_percent(20);
+	/// 10,000 LAZ of revenue from others fills the usage signal.
+	pub const UsageSaturation: Balance = 10_000 * LAZ;
+	pub const MinAttesterBond: Balance = 100 * LAZ;
+	/// A standing attestation: about 60 bytes in its DAT's list.
+	pub const AttestationDeposit: Balance = deposit(0, 60);
+	/// Attestations are judged a day after they are made; a leaving attester waits a week.
+	pub const AttestationMaturity: BlockNumber = DAYS;
+	pub const AttesterUnbonding: BlockNumber = 7 * DAYS;
+	/// An attestation more than 15 points from a median costs 10 % of its attester's bond.
+	pub const AttesterSlash: Perbill = Perbill::from_percent(10);
+}
+
+impl pallet_podv::Config for Runtime {
+	type Currency = Balances;
+	type Dat = Dat;
+	type Models = ModelStaking;
+	type PalletId = PodvPalletId;
+	type DefaultEpochLength = PodvEpochLength;
+	type EpochReward = PodvEpochReward;
+	/// A year of daily epochs.
+	type HistoryDepth = ConstU32<366>;
+	type ImprovementWeight = ImprovementWeight;
+	/// A gain of 10 points on a benchmark (100,000 parts per million) fills the signal.
+	type ImprovementScale = ConstU32<10>;
+	type QualityWeight = QualityWeight;
+	type UsageWeight = UsageWeight;
+	type LineageShare = LineageShare;
+	type UsageSaturation = UsageSaturation;
+	type MinAttesterBond = MinAttesterBond;
+	type AttestationDeposit = AttestationDeposit;
+	type AttestationMaturity = AttestationMaturity;
+	type AttesterUnbonding = AttesterUnbonding;
+	type SlashBand = ConstU8<15>;
+	type AttesterSlash = AttesterSlash;
+	type MaxAttestations = ConstU32<32>;
+	type MaxMaturingPerBlock = ConstU32<64>;
+	type MaxPayoutsPerBlock = ConstU32<128>;
+	type MaxCreditedDats = MaxTrainingData;
+	type MaxParents = MaxDatParents;
+	type TopSize = ConstU32<100>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::PodvHelper;
+	type WeightInfo = pallet_podv::weights::SubstrateWeight<Runtime>;
 }

@@ -4,8 +4,8 @@
 //! `lazai-node build-spec` / `export-chain-spec` print them for custom networks.
 
 use crate::{
-	currency::LAZ, AccountId, BalancesConfig, ModelStaking, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, SudoConfig, ValidatorSetConfig,
+	currency::LAZ, AccountId, BalancesConfig, BlockNumber, ModelStaking, Podv, PodvConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -20,6 +20,12 @@ pub const ENDOWMENT: u128 = 1_000_000 * LAZ;
 
 /// What model staking's reward pot starts with, so accurate claims are paid from the start.
 pub const MODEL_REWARD_POT: u128 = 10_000 * LAZ;
+
+/// What the PoDV reward pot starts with: a hundred epochs of rewards.
+pub const PODV_REWARD_POT: u128 = 100_000 * LAZ;
+
+/// The length of a PoDV epoch on a development chain: a minute, so rewards can be watched.
+pub const DEV_PODV_EPOCH: BlockNumber = 10;
 
 /// A validator's account and the session keys it starts with.
 pub struct GenesisValidator {
@@ -36,14 +42,17 @@ impl GenesisValidator {
 }
 
 /// A genesis state: `validators` start the chain, `endowed` accounts hold [`ENDOWMENT`] each,
-/// the model staking reward pot [`MODEL_REWARD_POT`], `root` holds the sudo key.
+/// the model staking reward pot [`MODEL_REWARD_POT`] and the PoDV pot [`PODV_REWARD_POT`],
+/// `root` holds the sudo key; PoDV epochs last `podv_epoch` blocks, or the runtime's default.
 pub fn genesis(
 	validators: Vec<GenesisValidator>,
 	endowed: Vec<AccountId>,
 	root: AccountId,
+	podv_epoch: Option<BlockNumber>,
 ) -> Value {
 	let mut balances: Vec<_> = endowed.into_iter().map(|account| (account, ENDOWMENT)).collect();
 	balances.push((ModelStaking::reward_pot(), MODEL_REWARD_POT));
+	balances.push((Podv::reward_pot(), PODV_REWARD_POT));
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances },
 		validator_set: ValidatorSetConfig {
@@ -59,6 +68,7 @@ pub fn genesis(
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
+		podv: PodvConfig { epoch_length: podv_epoch },
 	})
 }
 
@@ -67,12 +77,13 @@ fn dev_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::iter().map(|k| k.to_account_id()).collect()
 }
 
-/// `--dev`: Alice validates alone and holds the sudo key.
+/// `--dev`: Alice validates alone and holds the sudo key; PoDV epochs last a minute.
 pub fn development() -> Value {
 	genesis(
 		vec![GenesisValidator::dev(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		Some(DEV_PODV_EPOCH),
 	)
 }
 
@@ -85,6 +96,7 @@ pub fn local_testnet() -> Value {
 		],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		None,
 	)
 }
 

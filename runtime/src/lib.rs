@@ -63,7 +63,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("lazai"),
 	impl_name: Cow::Borrowed("lazai-node"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -165,4 +165,6 @@ mod runtime {
 	pub type VerifiedComputing = pallet_verified_computing;
 	#[runtime::pallet_index(32)]
 	pub type ModelStaking = pallet_model_staking;
+	#[runtime::pallet_index(33)]
+	pub type Podv = pallet_podv;
 }

@@ -371,3 +371,109 @@ fn a_model_trained_on_a_dat_is_rewarded_for_a_claim_a_real_proof_confirms() {
 		));
 	});
 }
+
+#[test]
+fn data_that_improved_a_model_by_a_real_proof_is_paid_its_share_of_the_epoch() {
+	use crate::{Balances, Dat, ModelStaking, Podv, VerifiedComputing};
+	use lazai_groth16::{
+		testing::{Circuit, Evaluation},
+		Curve,
+	};
+	use lazai_primitives::dat::{DataKind, Derivation, UsagePolicy};
+	use pallet_verified_computing::{CircuitKind, Groth16Proof};
+	use sp_core::H256;
+
+	chain_from(genesis_config_presets::development()).execute_with(|| {
+		let (alice, bob, charlie, dave) = (
+			account(Sr25519Keyring::Alice),
+			account(Sr25519Keyring::Bob),
+			account(Sr25519Keyring::Charlie),
+			account(Sr25519Keyring::Dave),
+		);
+		let anchor = |who: &AccountId, seed: u8, kind, parents: Vec<(u64, Derivation)>| {
+			let id = pallet_dat::NextDatId::<Runtime>::get();
+			assert_ok!(Dat::anchor(
+				RuntimeOrigin::signed(who.clone()),
+				H256::repeat_byte(seed),
+				b"ipfs://bafy".to_vec().try_into().unwrap(),
+				kind,
+				parents.try_into().unwrap(),
+				UsagePolicy::default(),
+			));
+			id
+		};
+		// Bob's data trained Alice's first model; Charlie's new data trained her second, a new
+		// version of the first. Dave's test set is the benchmark.
+		let old_data = anchor(&bob, 1, DataKind::Dataset, vec![]);
+		let new_data = anchor(&charlie, 2, DataKind::Dataset, vec![]);
+		let test_set = anchor(&dave, 3, DataKind::Dataset, vec![]);
+		let first = anchor(&alice, 4, DataKind::ModelWeights, vec![]);
+		let second =
+			anchor(&alice, 5, DataKind::ModelWeights, vec![(first, Derivation::NewVersion)]);
+		for (weights, training) in [(first, vec![old_data]), (second, vec![old_data, new_data])] {
+			assert_ok!(ModelStaking::register_model(
+				RuntimeOrigin::signed(alice.clone()),
+				weights,
+				training.try_into().unwrap(),
+				Default::default(),
+				0,
+			));
+		}
+		let circuit = Circuit::evaluation(Curve::Bn254, 8, 13);
+		assert_ok!(VerifiedComputing::register_circuit(
+			RuntimeOrigin::signed(dave.clone()),
+			Curve::Bn254,
+			circuit.verifying_key.clone().try_into().unwrap(),
+			CircuitKind::Evaluation,
+			Default::default(),
+		));
+		let circuit_id = VerifiedComputing::circuit_id(Curve::Bn254, &circuit.verifying_key);
+		assert_ok!(ModelStaking::create_benchmark(
+			RuntimeOrigin::root(),
+			circuit_id,
+			test_set,
+			true,
+			Default::default(),
+		));
+
+		// Real proofs: the first model gets 5 of 8 right, the second 6 of 8.
+		for (model, correct) in [(0, 5), (1, 6)] {
+			let outcomes = (0..8).map(|i| i < correct).collect();
+			let evaluation = Evaluation { model, dataset: test_set, outcomes };
+			let statement = circuit.prove_evaluation(&evaluation, 17 + model);
+			assert_ok!(VerifiedComputing::submit_proof(
+				RuntimeOrigin::signed(dave.clone()),
+				circuit_id,
+				Groth16Proof { curve: Curve::Bn254, bytes: statement.proof.try_into().unwrap() },
+				statement.inputs.try_into().unwrap(),
+			));
+		}
+		// The second model's 12.5-point gain is Charlie's data's alone.
+		System::assert_has_event(
+			pallet_podv::Event::ImprovementCredited {
+				model: 1,
+				benchmark: 0,
+				improvement: 125_000,
+				dats: vec![new_data],
+			}
+			.into(),
+		);
+		let valued = Podv::value_view(new_data).unwrap();
+		assert_eq!((valued.improvement, valued.score), (1_000_000, 500_000));
+		assert_eq!(Podv::total_data_value(), 2 * 500_000);
+
+		// The development chain's epoch: its budget is shared between the two datasets.
+		let charlie_free = Balances::free_balance(&charlie);
+		let epoch_at = 2 + genesis_config_presets::DEV_PODV_EPOCH;
+		while System::block_number() <= epoch_at {
+			let next = System::block_number() + 1;
+			System::set_block_number(next);
+			Podv::on_initialize(next);
+		}
+		let epoch = Podv::epoch_view(1).unwrap();
+		let budget = crate::configs::PodvEpochReward::get();
+		assert_eq!((epoch.budget, epoch.paid, epoch.dats_paid), (budget, budget, 2));
+		assert_ok!(Dat::claim_revenue(RuntimeOrigin::signed(charlie.clone()), new_data));
+		assert_eq!(Balances::free_balance(&charlie) - charlie_free, budget / 2);
+	});
+}

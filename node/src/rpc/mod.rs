@@ -1,8 +1,10 @@
 //! The node's RPC methods beyond Substrate's standard ones: account nonces, fee queries, the
-//! `dat_*` queries of anchored data and the `model_*` and `benchmark_*` queries of models.
+//! `dat_*` queries of anchored data, the `model_*` and `benchmark_*` queries of models and the
+//! `podv_*` queries of data value.
 
 pub mod dat;
 pub mod models;
+pub mod podv;
 
 use std::sync::Arc;
 
@@ -39,12 +41,14 @@ where
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ lazai_primitives::dat::DatApi<Block, AccountId, Balance, BlockNumber>
 		+ lazai_primitives::models::ModelStakingApi<Block, AccountId, BlockNumber>
+		+ lazai_primitives::podv::PodvApi<Block, Balance, BlockNumber>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use dat::DatRpcServer;
 	use models::ModelsRpcServer;
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
+	use podv::PodvRpcServer;
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
@@ -59,9 +63,12 @@ where
 	)?;
 	module.merge(
 		<models::Models<C, Block> as ModelsRpcServer<_, AccountId, BlockNumber>>::into_rpc(
-			models::Models::new(client),
+			models::Models::new(client.clone()),
 		),
 	)?;
+	module.merge(<podv::Podv<C, Block> as PodvRpcServer<_, Balance, BlockNumber>>::into_rpc(
+		podv::Podv::new(client),
+	))?;
 
 	Ok(module)
 }

@@ -197,6 +197,7 @@ impl<T: Config> Pallet<T> {
 			paid,
 			credit_spent,
 		});
+		T::OnUse::on_use(dat, payer, 1, paid);
 		Ok(())
 	}
 
@@ -224,6 +225,7 @@ impl<T: Config> Pallet<T> {
 		record.credits = record.credits.checked_add(credits).ok_or(Error::<T>::Overflow)?;
 		ConsumerRecords::<T>::insert(dat, &consumer, record);
 		Dats::<T>::insert(dat, info);
+		T::OnUse::on_use(dat, &buyer, 0, total);
 		Self::deposit_event(Event::CreditsBought { dat, buyer, credits, paid: total });
 		Ok(())
 	}

@@ -45,7 +45,7 @@ pub mod weights;
 
 use frame_support::traits::fungible;
 use lazai_primitives::{
-	dat::{Access, Consumer, ConsumerAuthority, DatId, DataKind, ProofKind},
+	dat::{Access, Consumer, ConsumerAuthority, DatId, DataKind, OnDatUse, ProofKind},
 	verified::VerifiedStatements,
 };
 use sp_core::H256;
@@ -90,6 +90,9 @@ pub mod pallet {
 
 		/// Tells which statements the chain verified, for ZK proofs attached to DATs.
 		type VerifiedStatements: VerifiedStatements;
+
+		/// Hears of every recorded use and credit purchase (PoDV scores paid usage).
+		type OnUse: OnDatUse<Self::AccountId, BalanceOf<Self>>;
 
 		/// The number of ownership shares every DAT has.
 		#[pallet::constant]
@@ -394,7 +397,7 @@ pub mod pallet {
 		/// above `max_price`). The payment goes to the DAT's holders and its royalty share to its
 		/// parents. The first use by a consumer reserves a record deposit from the caller.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::use_data(T::MaxParents::get()))]
+		#[pallet::weight(T::WeightInfo::use_data(T::MaxParents::get()).saturating_add(T::OnUse::weight()))]
 		pub fn use_data(
 			origin: OriginFor<T>,
 			dat: DatId,
@@ -409,7 +412,7 @@ pub mod pallet {
 		/// Buy `credits` uses of a DAT in advance, for the caller's account, at the policy's
 		/// price per use (refused above `max_price` per use). Pays the revenue pools as uses do.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::buy_credits(T::MaxParents::get()))]
+		#[pallet::weight(T::WeightInfo::buy_credits(T::MaxParents::get()).saturating_add(T::OnUse::weight()))]
 		pub fn buy_credits(
 			origin: OriginFor<T>,
 			dat: DatId,

@@ -10,7 +10,7 @@ use frame_support::{
 };
 use frame_system::EnsureRoot;
 use lazai_primitives::{
-	dat::{Consumer, ConsumerAuthority},
+	dat::{Consumer, ConsumerAuthority, DatId, OnDatUse},
 	verified::VerifiedStatements,
 };
 use sp_core::H256;
@@ -71,6 +71,26 @@ impl VerifiedStatements for TestStatements {
 	}
 }
 
+thread_local! {
+	static USES: RefCell<Vec<(DatId, AccountId, u64, Balance)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Keeps what the use hook heard, for [`heard_uses`].
+pub struct HeardUses;
+impl OnDatUse<AccountId, Balance> for HeardUses {
+	fn on_use(dat: DatId, payer: &AccountId, uses: u64, paid: Balance) {
+		USES.with(|heard| heard.borrow_mut().push((dat, *payer, uses, paid)));
+	}
+	fn weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
+}
+
+/// What the use hook heard so far: `(dat, payer, uses, paid)`, oldest first.
+pub fn heard_uses() -> Vec<(DatId, AccountId, u64, Balance)> {
+	USES.with(|heard| heard.borrow().clone())
+}
+
 /// Mark `statement` as verified, as the verified computing pallet would.
 pub fn verify_statement(statement: H256) {
 	VERIFIED.with(|verified| verified.borrow_mut().push(statement));
@@ -94,6 +114,7 @@ impl pallet_dat::Config for Test {
 	type FreezeOrigin = EnsureRoot<AccountId>;
 	type ConsumerAuthority = TestConsumerAuthority;
 	type VerifiedStatements = TestStatements;
+	type OnUse = HeardUses;
 	type SharesPerDat = ConstU128<SHARES>;
 	type MaxUriLen = ConstU32<64>;
 	type MaxParents = ConstU32<MAX_PARENTS>;

@@ -542,6 +542,24 @@ fn credits_are_bought_at_the_price_and_spent_before_paying() {
 }
 
 #[test]
+fn the_use_hook_hears_every_use_and_credit_purchase_with_what_was_paid() {
+	new_test_ext().execute_with(|| {
+		let dat = anchor_with(ALICE, 0, &[], priced(30));
+		assert_ok!(Dat::buy_credits(RuntimeOrigin::signed(BOB), dat, 2, 30));
+		assert_ok!(Dat::use_data(RuntimeOrigin::signed(BOB), dat, account(BOB), 0));
+		assert_ok!(Dat::use_data(RuntimeOrigin::signed(CHARLIE), dat, account(CHARLIE), 30));
+		assert_ok!(<Dat as DatUsage<_>>::record_use(dat, &account(DAVE), &DAVE));
+		assert_eq!(
+			heard_uses(),
+			vec![(dat, BOB, 0, 60), (dat, BOB, 1, 0), (dat, CHARLIE, 1, 30), (dat, DAVE, 1, 0)]
+		);
+		// A refused use is not heard.
+		assert!(Dat::use_data(RuntimeOrigin::signed(DAVE), dat, account(DAVE), 29).is_err());
+		assert_eq!(heard_uses().len(), 4);
+	});
+}
+
+#[test]
 fn credit_purchases_are_checked() {
 	new_test_ext().execute_with(|| {
 		let dat = anchor_with(

@@ -8,7 +8,10 @@ use frame_support::{
 };
 use lazai_primitives::{
 	dat::{Consumer, ConsumerAuthority, DatId, DatInspect, DatPaidUsage, DataKind, ModelId},
-	models::{BenchmarkId, ClaimId, LeaderboardEntry, ModelView, PerformanceView, ScoreView},
+	models::{
+		BenchmarkId, ClaimId, LeaderboardEntry, ModelRegistry, ModelView, PerformanceView,
+		ScoreView,
+	},
 	verified::{EvaluationCircuits, OnVerifiedEvaluation, VerifiedEvaluation, SCORE_SCALE},
 };
 use sp_core::H256;
@@ -152,15 +155,17 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Record a verified evaluation of a registered model on a benchmark, and settle the
-	/// model's open claim on it.
-	pub(crate) fn record_evaluation(evaluation: &VerifiedEvaluation<T::AccountId>) {
+	/// model's open claim on it. Returns the weight used: settling the claim with its stakers,
+	/// or, with no claim, no more than settling the smallest one.
+	pub(crate) fn record_evaluation(evaluation: &VerifiedEvaluation<T::AccountId>) -> Weight {
+		let unsettled = Self::settle_weight(1);
 		let Some(benchmark) = BenchmarkOf::<T>::get(evaluation.circuit, evaluation.dataset) else {
-			return;
+			return unsettled;
 		};
 		if !Models::<T>::contains_key(evaluation.model) {
-			return;
+			return unsettled;
 		}
-		let Some(info) = Benchmarks::<T>::get(benchmark) else { return };
+		let Some(info) = Benchmarks::<T>::get(benchmark) else { return unsettled };
 		let (model, score) = (evaluation.model, evaluation.score);
 		let record = ScoreRecord {
 			score,
@@ -184,9 +189,15 @@ impl<T: Config> Pallet<T> {
 			score,
 			statement: evaluation.statement,
 		});
-		if let Some(claim) = OpenClaim::<T>::get(model, benchmark) {
-			Self::settle_by_evaluation(claim, score, info.higher_is_better, &evaluation.submitter);
-		}
+		let Some(claim) = OpenClaim::<T>::get(model, benchmark) else { return unsettled };
+		let stakers = Claims::<T>::get(claim).map_or(1, |claim| claim.stakers);
+		Self::settle_by_evaluation(claim, score, info.higher_is_better, &evaluation.submitter);
+		Self::settle_weight(stakers)
+	}
+
+	/// What settling a claim with `stakers` stakers costs, rewarded or slashed.
+	fn settle_weight(stakers: u32) -> Weight {
+		T::WeightInfo::settle_accurate(stakers).max(T::WeightInfo::settle_false(stakers))
 	}
 
 	/// A model as the runtime API shows it.
@@ -241,14 +252,33 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> OnVerifiedEvaluation<T::AccountId> for Pallet<T> {
-	fn on_verified_evaluation(evaluation: &VerifiedEvaluation<T::AccountId>) {
+	fn on_verified_evaluation(evaluation: &VerifiedEvaluation<T::AccountId>) -> Weight {
 		Self::record_evaluation(evaluation)
 	}
 
 	/// The heaviest evaluation: it settles a claim with the most stakers, rewarded or slashed.
 	fn weight() -> Weight {
-		let stakers = T::MaxStakers::get();
-		T::WeightInfo::settle_accurate(stakers).max(T::WeightInfo::settle_false(stakers))
+		Self::settle_weight(T::MaxStakers::get())
+	}
+}
+
+impl<T: Config> ModelRegistry for Pallet<T> {
+	fn training_data(model: ModelId) -> Option<Vec<DatId>> {
+		Models::<T>::get(model).map(|info| info.training_data.into_inner())
+	}
+
+	fn base_model(model: ModelId) -> Option<ModelId> {
+		let weights = Models::<T>::get(model)?.weights;
+		T::Dat::parents(weights).into_iter().find_map(ModelOfWeights::<T>::get)
+	}
+
+	fn benchmark(circuit: &H256, dataset: DatId) -> Option<(BenchmarkId, bool)> {
+		let benchmark = BenchmarkOf::<T>::get(circuit, dataset)?;
+		Benchmarks::<T>::get(benchmark).map(|info| (benchmark, info.higher_is_better))
+	}
+
+	fn latest_score(model: ModelId, benchmark: BenchmarkId) -> Option<u32> {
+		Scores::<T>::get(model, benchmark).map(|record| record.score)
 	}
 }
 

@@ -13,7 +13,7 @@ use lazai_groth16::{
 	testing::{Circuit, Evaluation, ProvenStatement},
 	Curve,
 };
-use lazai_primitives::dat::{DatId, DataKind, ModelId, UsagePolicy};
+use lazai_primitives::dat::{DatId, DataKind, Derivation, ModelId, UsagePolicy};
 use pallet_verified_computing::{CircuitKind, Groth16Proof};
 use sp_core::H256;
 use sp_runtime::{BuildStorage, Perbill};
@@ -56,6 +56,7 @@ impl pallet_dat::Config for Test {
 	type FreezeOrigin = EnsureRoot<AccountId>;
 	type ConsumerAuthority = ModelStaking;
 	type VerifiedStatements = VerifiedComputing;
+	type OnUse = ();
 	type SharesPerDat = ConstU128<1_000_000>;
 	type MaxUriLen = ConstU32<64>;
 	type MaxParents = ConstU32<4>;
@@ -172,13 +173,26 @@ pub fn anchor_with(
 	seed: u8,
 	policy: UsagePolicy<AccountId, Balance, u64, ConstU32<4>>,
 ) -> DatId {
+	anchor_derived(who, kind, seed, &[], policy)
+}
+
+/// Anchor a DAT derived (as a new version) from `parents`, under `policy`.
+pub fn anchor_derived(
+	who: AccountId,
+	kind: DataKind,
+	seed: u8,
+	parents: &[DatId],
+	policy: UsagePolicy<AccountId, Balance, u64, ConstU32<4>>,
+) -> DatId {
 	let id = pallet_dat::NextDatId::<Test>::get();
+	let parents =
+		parents.iter().map(|parent| (*parent, Derivation::NewVersion)).collect::<Vec<_>>();
 	pallet_dat::Pallet::<Test>::anchor(
 		RuntimeOrigin::signed(who),
 		H256::repeat_byte(seed),
 		b"ipfs://data".to_vec().try_into().unwrap(),
 		kind,
-		BoundedVec::new(),
+		parents.try_into().unwrap(),
 		policy,
 	)
 	.unwrap();

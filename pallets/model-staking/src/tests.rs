@@ -4,8 +4,9 @@
 
 use crate::{mock::*, Error, Event, Outcome, Unbonding};
 use frame_support::{assert_noop, assert_ok, BoundedVec};
-use lazai_primitives::dat::{
-	Access, Consumer, ConsumerAuthority, DatInspect, DataKind, UsagePolicy,
+use lazai_primitives::{
+	dat::{Access, Consumer, ConsumerAuthority, DatInspect, DataKind, UsagePolicy},
+	models::ModelRegistry,
 };
 use sp_core::H256;
 use sp_runtime::DispatchError;
@@ -530,6 +531,40 @@ fn scores_history_and_leaderboards_follow_verified_evaluations() {
 			}
 			.into(),
 		);
+	});
+}
+
+#[test]
+fn other_pallets_read_models_benchmarks_and_scores_through_the_registry() {
+	new_test_ext().execute_with(|| {
+		let s = setup();
+		let extra = anchor(CHARLIE, DataKind::Dataset, 21);
+		let base_weights = crate::Models::<Test>::get(s.model).unwrap().weights;
+		let unrelated = anchor(BOB, DataKind::Dataset, 22);
+		let weights = anchor_derived(
+			ALICE,
+			DataKind::ModelWeights,
+			23,
+			&[unrelated, base_weights],
+			UsagePolicy::default(),
+		);
+		assert_ok!(ModelStaking::register_model(
+			RuntimeOrigin::signed(ALICE),
+			weights,
+			vec![s.training, extra].try_into().unwrap(),
+			text(""),
+			0,
+		));
+		assert_eq!(ModelStaking::training_data(1), Some(vec![s.training, extra]));
+		assert_eq!(ModelStaking::training_data(9), None);
+		// The second model's weights derive from the first model's weights.
+		assert_eq!(ModelStaking::base_model(1), Some(s.model));
+		assert_eq!(ModelStaking::base_model(s.model), None);
+		assert_eq!(ModelStaking::benchmark(&s.circuit, s.dataset), Some((s.benchmark, true)));
+		assert_eq!(ModelStaking::benchmark(&s.circuit, extra), None);
+		assert_eq!(ModelStaking::latest_score(s.model, s.benchmark), None);
+		submit(DAVE, s.circuit, &prove(s.model, s.dataset, 5));
+		assert_eq!(ModelStaking::latest_score(s.model, s.benchmark), Some(625_000));
 	});
 }
 

@@ -131,10 +131,9 @@ impl<T: Config> Pallet<T> {
 		let checked = Self::check(&circuit, &info, &proof, &inputs).map_err(Error::<T>::from)?;
 		let key = PreparedKeys::<T>::get(circuit).ok_or(Error::<T>::UnknownCircuit)?;
 		host::verify(info.curve, &key, &proof.bytes, &inputs.concat()).map_err(Error::<T>::from)?;
-		Self::record(&who, circuit, checked)?;
-		// Only an evaluation's result goes to the consumers.
+		let consumers = Self::record(&who, circuit, checked)?;
 		let verify = Self::verify_weight(info.curve, inputs.len() as u32);
-		Ok(Some(verify.saturating_add(Self::consumers_weight(info.kind, 1))).into())
+		Ok(Some(verify.saturating_add(consumers)).into())
 	}
 
 	pub(crate) fn do_submit_proofs(
@@ -162,14 +161,15 @@ impl<T: Config> Pallet<T> {
 			proofs.iter().map(|(proof, inputs)| (proof.bytes.to_vec(), inputs.concat())).collect();
 		host::verify_batch(info.curve, &key, batch)
 			.map_err(|failure| rejected(failure.index as usize, failure.error.into()))?;
+		let mut consumers = Weight::zero();
 		for statement in checked {
-			Self::record(&who, circuit, statement)?;
+			consumers = consumers.saturating_add(Self::record(&who, circuit, statement)?);
 		}
 		// Every proof verified at once: no proof was checked alone.
 		let count = proofs.len() as u32;
 		let inputs = proofs.first().map_or(0, |(_, inputs)| inputs.len() as u32);
 		let verify = Self::batch_weight(info.curve, count, inputs);
-		Ok(Some(verify.saturating_add(Self::consumers_weight(info.kind, count))).into())
+		Ok(Some(verify.saturating_add(consumers)).into())
 	}
 
 	/// Everything about a proof but the pairing: curve, input count, evaluation layout, and
@@ -193,8 +193,13 @@ impl<T: Config> Pallet<T> {
 		Ok(Checked { statement, inputs_hash, evaluation })
 	}
 
-	/// Record a verified statement and hand an evaluation's result to its consumers.
-	fn record(who: &T::AccountId, circuit: CircuitId, checked: Checked) -> DispatchResult {
+	/// Record a verified statement and hand an evaluation's result to its consumers; returns
+	/// the weight the consumers used (nothing for an opaque circuit's statement).
+	fn record(
+		who: &T::AccountId,
+		circuit: CircuitId,
+		checked: Checked,
+	) -> Result<Weight, DispatchError> {
 		let deposit = T::StatementDeposit::get();
 		T::Currency::reserve(who, deposit)?;
 		let Checked { statement, inputs_hash, evaluation } = checked;
@@ -213,7 +218,7 @@ impl<T: Config> Pallet<T> {
 			circuit,
 			submitter: who.clone(),
 		});
-		if let Some(result) = evaluation {
+		Ok(evaluation.map_or(Weight::zero(), |result| {
 			T::OnVerifiedEvaluation::on_verified_evaluation(&VerifiedEvaluation {
 				statement,
 				circuit,
@@ -221,9 +226,8 @@ impl<T: Config> Pallet<T> {
 				dataset: result.dataset,
 				score: result.score,
 				submitter: who.clone(),
-			});
-		}
-		Ok(())
+			})
+		}))
 	}
 
 	/// The weight `submit_proof` is charged before it runs: its curve's benchmark at `inputs`,
@@ -245,16 +249,6 @@ impl<T: Config> Pallet<T> {
 		match curve {
 			Curve::Bn254 => T::WeightInfo::submit_proofs_bn254(proofs, inputs),
 			Curve::Bls12_381 => T::WeightInfo::submit_proofs_bls12_381(proofs, inputs),
-		}
-	}
-
-	/// What the evaluation consumers may use for `proofs` results of a circuit of `kind`.
-	fn consumers_weight(kind: CircuitKind, proofs: u32) -> Weight {
-		match kind {
-			CircuitKind::Opaque => Weight::zero(),
-			CircuitKind::Evaluation => {
-				T::OnVerifiedEvaluation::weight().saturating_mul(proofs.into())
-			},
 		}
 	}
 

@@ -51,11 +51,15 @@ thread_local! {
 	pub static EVALUATIONS: RefCell<Vec<VerifiedEvaluation<AccountId>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// What [`RecordEvaluations`] uses of the [`RecordEvaluations::weight`] it declares.
+pub const CONSUMER_USES: Weight = Weight::from_parts(400, 0);
+
 /// Keeps every evaluation it is given.
 pub struct RecordEvaluations;
 impl OnVerifiedEvaluation<AccountId> for RecordEvaluations {
-	fn on_verified_evaluation(evaluation: &VerifiedEvaluation<AccountId>) {
+	fn on_verified_evaluation(evaluation: &VerifiedEvaluation<AccountId>) -> Weight {
 		EVALUATIONS.with(|seen| seen.borrow_mut().push(evaluation.clone()));
+		CONSUMER_USES
 	}
 	fn weight() -> Weight {
 		Weight::from_parts(1_000, 0)

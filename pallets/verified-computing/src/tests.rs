@@ -372,7 +372,7 @@ fn verified_evaluations_reach_the_consumers() {
 }
 
 #[test]
-fn only_evaluation_proofs_pay_for_the_consumers() {
+fn evaluation_proofs_pay_for_what_the_consumers_used_and_others_for_nothing() {
 	new_test_ext().execute_with(|| {
 		let charged = VerifiedComputing::submit_proof_weight(Curve::Bn254, 3);
 		let consumers = RecordEvaluations::weight();
@@ -386,7 +386,7 @@ fn only_evaluation_proofs_pay_for_the_consumers() {
 		let evaluation = Evaluation { model: 1, dataset: 2, outcomes: random_outcomes(8, 3) };
 		let statement = evaluations.prove_evaluation(&evaluation, 4);
 		let used = submit(BOB, id, Curve::Bn254, &statement).unwrap();
-		assert_eq!(used.actual_weight, Some(charged));
+		assert_eq!(used.actual_weight, Some(charged - consumers + CONSUMER_USES));
 	});
 }
 
