@@ -1,11 +1,14 @@
 // Data Anchoring Tokens on a real `lazai-node --dev`: anchor a dataset, derive two DATs from it,
 // pay for a use, claim the revenue (with the royalty reaching the parent), and read the lineage
-// both ways over RPC.
+// both ways over RPC. The paid use gives the DATs a PoDV value, and a dev chain's PoDV epoch pays
+// every ten blocks into the same revenue pools; this file checks the DAT pallet's revenue alone,
+// so it empties the PoDV reward pot first (podv.test.js tests the epoch rewards).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
-import { blake2AsHex } from '@polkadot/util-crypto';
+import { stringToU8a, u8aConcat } from '@polkadot/util';
+import { blake2AsHex, encodeAddress } from '@polkadot/util-crypto';
 import { startNode, connect, submitFinalized, errorName, rpc } from '../lib/node.js';
 
 const LAZ = 10n ** 12n;
@@ -22,6 +25,12 @@ before(async () => {
   api = await connect(node);
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   [alice, bob, charlie, dave] = ['//Alice', '//Bob', '//Charlie', '//Dave'].map((uri) => keyring.addFromUri(uri));
+  // The PoDV pot is the account of its pallet id `lazai/pv`; with nothing in it, epochs pay nothing.
+  const podvPot = encodeAddress(u8aConcat(stringToU8a('modl'), stringToU8a('lazai/pv'), new Uint8Array(20)), 42);
+  const emptied = await submitFinalized(api, api.tx.sudo.sudo(api.tx.balances.forceSetBalance(podvPot, 0)), alice);
+  const sudid = emptied.events.find(({ event }) => api.events.sudo.Sudid.is(event));
+  assert.ok(sudid?.event.data.sudoResult.isOk, 'the PoDV pot is emptied');
+  assert.equal((await api.query.system.account(podvPot)).data.free.toBigInt(), 0n);
 });
 
 after(async () => {

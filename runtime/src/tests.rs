@@ -76,6 +76,75 @@ fn set_fresh_keys(who: &AccountId) -> SessionKeys {
 	generated.keys
 }
 
+/// Anchor a free-to-use DAT of `who` with content `seed`, derived from `parents`.
+fn anchor(
+	who: &AccountId,
+	seed: u8,
+	kind: lazai_primitives::dat::DataKind,
+	parents: Vec<(lazai_primitives::dat::DatId, lazai_primitives::dat::Derivation)>,
+) -> lazai_primitives::dat::DatId {
+	let id = pallet_dat::NextDatId::<Runtime>::get();
+	assert_ok!(crate::Dat::anchor(
+		RuntimeOrigin::signed(who.clone()),
+		sp_core::H256::repeat_byte(seed),
+		b"ipfs://bafy".to_vec().try_into().unwrap(),
+		kind,
+		parents.try_into().unwrap(),
+		Default::default(),
+	));
+	id
+}
+
+/// `owner` registers a real BN254 evaluation circuit over 8 outcomes (its setup drawn from
+/// `seed`) and Root makes it, with `test_set`, a higher-is-better benchmark.
+fn evaluation_benchmark(
+	owner: &AccountId,
+	seed: u64,
+	test_set: lazai_primitives::dat::DatId,
+) -> (lazai_groth16::testing::Circuit, sp_core::H256) {
+	use crate::{ModelStaking, VerifiedComputing};
+	use lazai_groth16::{testing::Circuit, Curve};
+	let circuit = Circuit::evaluation(Curve::Bn254, 8, seed);
+	assert_ok!(VerifiedComputing::register_circuit(
+		RuntimeOrigin::signed(owner.clone()),
+		Curve::Bn254,
+		circuit.verifying_key.clone().try_into().unwrap(),
+		pallet_verified_computing::CircuitKind::Evaluation,
+		Default::default(),
+	));
+	let circuit_id = VerifiedComputing::circuit_id(Curve::Bn254, &circuit.verifying_key);
+	assert_ok!(ModelStaking::create_benchmark(
+		RuntimeOrigin::root(),
+		circuit_id,
+		test_set,
+		true,
+		Default::default(),
+	));
+	(circuit, circuit_id)
+}
+
+/// `who` proves with `circuit` that `model` had `outcomes` (right or wrong, per sample) on
+/// `test_set`, `seed` drawing the proof's randomness, and submits the proof.
+fn prove_evaluation(
+	who: &AccountId,
+	(circuit, circuit_id): &(lazai_groth16::testing::Circuit, sp_core::H256),
+	model: lazai_primitives::dat::ModelId,
+	test_set: lazai_primitives::dat::DatId,
+	outcomes: Vec<bool>,
+	seed: u64,
+) {
+	use lazai_groth16::{testing::Evaluation, Curve};
+	use pallet_verified_computing::Groth16Proof;
+	let statement =
+		circuit.prove_evaluation(&Evaluation { model, dataset: test_set, outcomes }, seed);
+	assert_ok!(crate::VerifiedComputing::submit_proof(
+		RuntimeOrigin::signed(who.clone()),
+		*circuit_id,
+		Groth16Proof { curve: Curve::Bn254, bytes: statement.proof.try_into().unwrap() },
+		statement.inputs.try_into().unwrap(),
+	));
+}
+
 #[test]
 fn development_preset_starts_with_alice_alone() {
 	chain_from(genesis_config_presets::development()).execute_with(|| {
@@ -265,15 +334,9 @@ fn dat_anchor_use_and_claim_with_the_runtime_constants() {
 
 #[test]
 fn a_model_trained_on_a_dat_is_rewarded_for_a_claim_a_real_proof_confirms() {
-	use crate::{configs::MinClaimStake, Balances, Dat, ModelStaking, VerifiedComputing};
-	use lazai_groth16::{
-		testing::{Circuit, Evaluation},
-		Curve,
-	};
-	use lazai_primitives::dat::{Consumer, DatInspect, DataKind, UsagePolicy};
+	use crate::{configs::MinClaimStake, Balances, Dat, ModelStaking};
+	use lazai_primitives::dat::{Consumer, DatInspect, DataKind};
 	use pallet_model_staking::Outcome;
-	use pallet_verified_computing::{CircuitKind, Groth16Proof};
-	use sp_core::H256;
 
 	chain_from(genesis_config_presets::development()).execute_with(|| {
 		System::set_block_number(1);
@@ -282,22 +345,10 @@ fn a_model_trained_on_a_dat_is_rewarded_for_a_claim_a_real_proof_confirms() {
 			account(Sr25519Keyring::Bob),
 			account(Sr25519Keyring::Charlie),
 		);
-		let anchor = |who: &AccountId, seed: u8, kind| {
-			let id = pallet_dat::NextDatId::<Runtime>::get();
-			assert_ok!(Dat::anchor(
-				RuntimeOrigin::signed(who.clone()),
-				H256::repeat_byte(seed),
-				b"ipfs://bafy".to_vec().try_into().unwrap(),
-				kind,
-				Default::default(),
-				UsagePolicy::default(),
-			));
-			id
-		};
 		// Bob's training data and test set; Alice's model weights.
-		let training = anchor(&bob, 1, DataKind::Dataset);
-		let test_set = anchor(&bob, 2, DataKind::Dataset);
-		let weights = anchor(&alice, 3, DataKind::ModelWeights);
+		let training = anchor(&bob, 1, DataKind::Dataset, vec![]);
+		let test_set = anchor(&bob, 2, DataKind::Dataset, vec![]);
+		let weights = anchor(&alice, 3, DataKind::ModelWeights, vec![]);
 		assert_ok!(ModelStaking::register_model(
 			RuntimeOrigin::signed(alice.clone()),
 			weights,
@@ -308,22 +359,7 @@ fn a_model_trained_on_a_dat_is_rewarded_for_a_claim_a_real_proof_confirms() {
 		assert_eq!(Dat::uses(training), 1);
 
 		// Charlie registers an evaluation circuit; Root makes it a benchmark on the test set.
-		let circuit = Circuit::evaluation(Curve::Bn254, 8, 11);
-		assert_ok!(VerifiedComputing::register_circuit(
-			RuntimeOrigin::signed(charlie.clone()),
-			Curve::Bn254,
-			circuit.verifying_key.clone().try_into().unwrap(),
-			CircuitKind::Evaluation,
-			Default::default(),
-		));
-		let circuit_id = VerifiedComputing::circuit_id(Curve::Bn254, &circuit.verifying_key);
-		assert_ok!(ModelStaking::create_benchmark(
-			RuntimeOrigin::root(),
-			circuit_id,
-			test_set,
-			true,
-			Default::default(),
-		));
+		let benchmark = evaluation_benchmark(&charlie, 11, test_set);
 
 		// Alice claims 75 %; Bob backs her.
 		let stake = MinClaimStake::get();
@@ -339,14 +375,7 @@ fn a_model_trained_on_a_dat_is_rewarded_for_a_claim_a_real_proof_confirms() {
 
 		// Charlie proves model 0 got 7 of 8 right on the test set, and submits the proof.
 		let outcomes = vec![true, true, true, false, true, true, true, true];
-		let evaluation = Evaluation { model: 0, dataset: test_set, outcomes };
-		let statement = circuit.prove_evaluation(&evaluation, 5);
-		assert_ok!(VerifiedComputing::submit_proof(
-			RuntimeOrigin::signed(charlie),
-			circuit_id,
-			Groth16Proof { curve: Curve::Bn254, bytes: statement.proof.try_into().unwrap() },
-			statement.inputs.try_into().unwrap(),
-		));
+		prove_evaluation(&charlie, &benchmark, 0, test_set, outcomes, 5);
 
 		// 5 % of the 4 × MinStake on the claim, 3 : 1.
 		let reward = 4 * stake / 20;
@@ -374,14 +403,8 @@ fn a_model_trained_on_a_dat_is_rewarded_for_a_claim_a_real_proof_confirms() {
 
 #[test]
 fn data_that_improved_a_model_by_a_real_proof_is_paid_its_share_of_the_epoch() {
-	use crate::{Balances, Dat, ModelStaking, Podv, VerifiedComputing};
-	use lazai_groth16::{
-		testing::{Circuit, Evaluation},
-		Curve,
-	};
-	use lazai_primitives::dat::{DataKind, Derivation, UsagePolicy};
-	use pallet_verified_computing::{CircuitKind, Groth16Proof};
-	use sp_core::H256;
+	use crate::{Balances, Dat, ModelStaking, Podv};
+	use lazai_primitives::dat::{DataKind, Derivation};
 
 	chain_from(genesis_config_presets::development()).execute_with(|| {
 		let (alice, bob, charlie, dave) = (
@@ -390,18 +413,6 @@ fn data_that_improved_a_model_by_a_real_proof_is_paid_its_share_of_the_epoch() {
 			account(Sr25519Keyring::Charlie),
 			account(Sr25519Keyring::Dave),
 		);
-		let anchor = |who: &AccountId, seed: u8, kind, parents: Vec<(u64, Derivation)>| {
-			let id = pallet_dat::NextDatId::<Runtime>::get();
-			assert_ok!(Dat::anchor(
-				RuntimeOrigin::signed(who.clone()),
-				H256::repeat_byte(seed),
-				b"ipfs://bafy".to_vec().try_into().unwrap(),
-				kind,
-				parents.try_into().unwrap(),
-				UsagePolicy::default(),
-			));
-			id
-		};
 		// Bob's data trained Alice's first model; Charlie's new data trained her second, a new
 		// version of the first. Dave's test set is the benchmark.
 		let old_data = anchor(&bob, 1, DataKind::Dataset, vec![]);
@@ -419,34 +430,12 @@ fn data_that_improved_a_model_by_a_real_proof_is_paid_its_share_of_the_epoch() {
 				0,
 			));
 		}
-		let circuit = Circuit::evaluation(Curve::Bn254, 8, 13);
-		assert_ok!(VerifiedComputing::register_circuit(
-			RuntimeOrigin::signed(dave.clone()),
-			Curve::Bn254,
-			circuit.verifying_key.clone().try_into().unwrap(),
-			CircuitKind::Evaluation,
-			Default::default(),
-		));
-		let circuit_id = VerifiedComputing::circuit_id(Curve::Bn254, &circuit.verifying_key);
-		assert_ok!(ModelStaking::create_benchmark(
-			RuntimeOrigin::root(),
-			circuit_id,
-			test_set,
-			true,
-			Default::default(),
-		));
+		let benchmark = evaluation_benchmark(&dave, 13, test_set);
 
 		// Real proofs: the first model gets 5 of 8 right, the second 6 of 8.
 		for (model, correct) in [(0, 5), (1, 6)] {
 			let outcomes = (0..8).map(|i| i < correct).collect();
-			let evaluation = Evaluation { model, dataset: test_set, outcomes };
-			let statement = circuit.prove_evaluation(&evaluation, 17 + model);
-			assert_ok!(VerifiedComputing::submit_proof(
-				RuntimeOrigin::signed(dave.clone()),
-				circuit_id,
-				Groth16Proof { curve: Curve::Bn254, bytes: statement.proof.try_into().unwrap() },
-				statement.inputs.try_into().unwrap(),
-			));
+			prove_evaluation(&dave, &benchmark, model, test_set, outcomes, 17 + model);
 		}
 		// The second model's 12.5-point gain is Charlie's data's alone.
 		System::assert_has_event(
