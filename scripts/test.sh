@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: unit and runtime tests, benchmark tests, and the end-to-end tests
-# that start a real lazai-node and drive it with @polkadot/api. Installs protoc and Node.js
-# from Debian if they are missing.
+# Runs the whole test suite: unit and runtime tests, benchmark tests, multi-node tests of local
+# testnets run by zombienet, and the end-to-end tests that start a real lazai-node and drive it
+# with @polkadot/api. Installs protoc and Node.js from Debian if they are missing.
 source "$(dirname "$0")/common.sh"
 ensure_build_tools
 ensure_node_js
@@ -17,6 +17,14 @@ cargo test --release --locked --workspace --exclude lazai-node
 say "benchmark tests (each benchmark run once on the pallet's mock runtime)"
 cargo test --release --locked -p pallet-validator-set -p pallet-dat -p pallet-verified-computing \
 	-p pallet-model-staking -p pallet-podv --features runtime-benchmarks benchmarking
+
+say "multi-node tests: zombienet's native provider runs local testnets of $LAZAI_NODE"
+cd "$REPO_ROOT/zombienet"
+npm ci --no-audit --no-fund --loglevel=error
+for network_test in tests/0001-two-validators-finalize.zndsl tests/0002-local-4-finalizes.zndsl; do
+	say "zombienet test $network_test"
+	timeout 600 npx zombienet --provider native test "$network_test"
+done
 
 say "end-to-end tests against $LAZAI_NODE"
 cd "$REPO_ROOT/e2e"
