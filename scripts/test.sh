@@ -21,7 +21,8 @@ cargo test --release --locked -p pallet-validator-set -p pallet-dat -p pallet-ve
 say "multi-node tests: zombienet's native provider runs local testnets of $LAZAI_NODE"
 cd "$REPO_ROOT/zombienet"
 npm ci --no-audit --no-fund --loglevel=error
-for network_test in tests/0001-two-validators-finalize.zndsl tests/0002-local-4-finalizes.zndsl; do
+for network_test in tests/0001-two-validators-finalize.zndsl tests/0002-local-4-finalizes.zndsl \
+	tests/0003-validator-restart.zndsl; do
 	say "zombienet test $network_test"
 	timeout 600 npx zombienet --provider native test "$network_test"
 done
