@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts a local LazAI testnet for a person to use: four validators (Alice, Bob, Charlie, Dave)
 # and a full RPC node, run by zombienet's native provider from zombienet/local-4.toml
-# (`scripts/testnet.sh local-2` starts the two-validator one). Builds lazai-node if needed,
+# (`scripts/testnet.sh local-2` starts the two-validator one, `local-4-standby` adds a fifth node
+# ready to join the validator set). Builds lazai-node if needed,
 # installs zombienet from npm into zombienet/node_modules, prints each node's polkadot.js Apps
 # link once the network is up, and runs until Ctrl-C, which stops every node.
 source "$(dirname "$0")/common.sh"

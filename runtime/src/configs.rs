@@ -36,8 +36,12 @@ const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 /// The most validators the chain supports; Aura and GRANDPA are sized for it.
 pub const MAX_VALIDATORS: u32 = 100;
 
-/// Blocks in a session: validator set changes take effect at session boundaries.
+/// Blocks in a session unless the chain spec or the validator origin sets another length:
+/// validator set changes take effect at session boundaries.
 pub const SESSION_PERIOD: BlockNumber = 10 * MINUTES;
+
+/// The shortest session the validator origin may set: a minute.
+pub const MIN_SESSION_PERIOD: BlockNumber = MINUTES;
 
 parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
@@ -143,12 +147,12 @@ impl pallet_validator_set::Config for Runtime {
 	type ValidatorOrigin = EnsureRoot<AccountId>;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
 	type MinValidators = MinValidators;
+	type DefaultSessionLength = ConstU32<SESSION_PERIOD>;
+	type MinSessionLength = ConstU32<MIN_SESSION_PERIOD>;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
 }
 
 parameter_types! {
-	pub const SessionPeriod: BlockNumber = SESSION_PERIOD;
-	pub const SessionOffset: BlockNumber = 0;
 	/// Held from an account while it has session keys registered.
 	pub const SessionKeyDeposit: Balance = deposit(1, 64);
 }
@@ -158,8 +162,9 @@ impl pallet_session::Config for Runtime {
 	type ValidatorId = AccountId;
 	/// Any account may register keys; only accounts in the validator set use them.
 	type ValidatorIdOf = ConvertInto;
-	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
-	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	/// Sessions end every `ValidatorSet::SessionLength` blocks.
+	type ShouldEndSession = ValidatorSet;
+	type NextSessionRotation = ValidatorSet;
 	type SessionManager = ValidatorSet;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;

@@ -56,19 +56,32 @@ impl_opaque_keys! {
 	}
 }
 
-/// The runtime's version. Bump `spec_version` on every change of logic, `transaction_version`
-/// when the encoding of calls or transaction extensions changes.
-#[runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: Cow::Borrowed("lazai"),
-	impl_name: Cow::Borrowed("lazai-node"),
-	authoring_version: 1,
-	spec_version: 102,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
+/// Declares [`VERSION`] with the given `spec_version`. `#[runtime_version]` needs the number as a
+/// literal, so the two builds below pass theirs in.
+macro_rules! lazai_version {
+	($spec_version:tt) => {
+		/// The runtime's version. Bump `spec_version` on every change of logic,
+		/// `transaction_version` when the encoding of calls or transaction extensions changes.
+		#[runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: Cow::Borrowed("lazai"),
+			impl_name: Cow::Borrowed("lazai-node"),
+			authoring_version: 1,
+			spec_version: $spec_version,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 1,
+			system_version: 1,
+		};
+	};
+}
+
+// Keep the two numbers together: the `upgrade-test` build is the same runtime one spec version
+// later, which the runtime-upgrade zombienet test enacts with `system.setCode`.
+#[cfg(not(feature = "upgrade-test"))]
+lazai_version!(103);
+#[cfg(feature = "upgrade-test")]
+lazai_version!(104);
 
 /// The address format of the chain: accounts, by id or index.
 pub type Address = sp_runtime::MultiAddress<AccountId, ()>;

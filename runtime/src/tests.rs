@@ -2,8 +2,9 @@
 //! sessions, with the real Session, Aura and GRANDPA pallets.
 
 use crate::{
-	configs::SESSION_PERIOD, genesis_config_presets, AccountId, Aura, Grandpa, Runtime,
-	RuntimeGenesisConfig, RuntimeOrigin, Session, SessionKeys, System, ValidatorSet,
+	configs::{MIN_SESSION_PERIOD, SESSION_PERIOD},
+	genesis_config_presets, AccountId, Aura, Grandpa, Runtime, RuntimeGenesisConfig, RuntimeOrigin,
+	Session, SessionKeys, System, ValidatorSet,
 };
 use codec::Encode;
 use frame_support::{
@@ -53,7 +54,8 @@ fn run_to_block(n: u32) {
 /// Run to the first block of the session after next.
 fn run_two_sessions() {
 	let now = System::block_number();
-	run_to_block((now / SESSION_PERIOD + 2) * SESSION_PERIOD);
+	let length = pallet_validator_set::SessionLength::<Runtime>::get();
+	run_to_block((now / length + 2) * length);
 }
 
 fn account(who: Sr25519Keyring) -> AccountId {
@@ -211,6 +213,36 @@ fn root_removes_a_validator_that_then_stops() {
 		assert_eq!(Session::validators(), vec![account(Sr25519Keyring::Alice)]);
 		assert!(!aura_authorities().contains(&bob_aura));
 		assert_eq!(Grandpa::grandpa_authorities().len(), 1);
+	});
+}
+
+#[test]
+fn sessions_last_ten_minutes_unless_root_or_the_chain_spec_shortens_them() {
+	chain_from(genesis_config_presets::local_testnet()).execute_with(|| {
+		run_to_block(SESSION_PERIOD);
+		assert_eq!(Session::current_index(), 1);
+		assert_ok!(ValidatorSet::set_session_length(RuntimeOrigin::root(), MIN_SESSION_PERIOD));
+		run_to_block(SESSION_PERIOD + 3 * MIN_SESSION_PERIOD);
+		assert_eq!(Session::current_index(), 4);
+		assert_noop!(
+			ValidatorSet::set_session_length(RuntimeOrigin::root(), MIN_SESSION_PERIOD - 1),
+			pallet_validator_set::Error::<Runtime>::SessionTooShort
+		);
+	});
+
+	// The key zombienet's local-4-standby.toml patches into the chain spec.
+	let mut preset = genesis_config_presets::local_testnet();
+	merge(
+		&mut preset,
+		serde_json::json!({ "validatorSet": { "sessionLength": MIN_SESSION_PERIOD } }),
+	);
+	chain_from(preset).execute_with(|| {
+		let charlie = account(Sr25519Keyring::Charlie);
+		set_fresh_keys(&charlie);
+		assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), charlie.clone()));
+		run_to_block(2 * MIN_SESSION_PERIOD);
+		assert_eq!(Session::current_index(), 2);
+		assert!(Session::validators().contains(&charlie));
 	});
 }
 

@@ -15,10 +15,12 @@ async function withApi(networkInfo, name, use) {
   }
 }
 
-/** //Alice, who holds funds on every `local` chain. */
-function alice() {
-  return new zombie.Keyring({ type: 'sr25519' }).addFromUri('//Alice');
+/** The dev account `uri` (//Alice, //Eve, ...): every `local` chain funds them; //Alice holds sudo. */
+function account(uri) {
+  return new zombie.Keyring({ type: 'sr25519' }).addFromUri(uri);
 }
+
+const alice = () => account('//Alice');
 
 /** Sign and send `tx`; resolves to its events once its block is finalized, or rejects. */
 function finalized(tx, signer) {
@@ -37,6 +39,26 @@ async function anchor(api, content, parents = []) {
   const anchored = events.find((event) => api.events.dat.Anchored.is(event));
   if (!anchored) throw new Error(`no dat.Anchored event for ${content}`);
   return anchored.data.dat.toNumber();
+}
+
+/** //Alice dispatches `call` as Root through sudo; resolves once final, rejects if the call failed. */
+async function sudo(api, call) {
+  const events = await finalized(api.tx.sudo.sudo(call), alice());
+  const sudid = events.find((event) => api.events.sudo.Sudid.is(event));
+  if (!sudid) throw new Error('no sudo.Sudid event');
+  const result = sudid.data.sudoResult;
+  if (result.isErr) throw new Error(`the call failed as Root: ${result.asErr.toString()}`);
+  return events;
+}
+
+/** The Aura key (hex) that authored the block with `header`: its slot modulo the authorities
+ * of its parent's state, the set the block was authored under. */
+async function authorOf(api, header) {
+  const preRuntime = header.digest.logs.find((log) => log.isPreRuntime && log.asPreRuntime[0].toString() === 'aura');
+  if (!preRuntime) throw new Error(`block #${header.number} has no Aura pre-runtime digest`);
+  const slot = api.createType('u64', preRuntime.asPreRuntime[1]).toBigInt();
+  const authorities = await (await api.at(header.parentHash)).query.aura.authorities();
+  return authorities[Number(slot % BigInt(authorities.length))].toHex();
 }
 
 /** Call a JSON-RPC method of the node named `name`, over HTTP. */
@@ -60,4 +82,23 @@ async function finalizedHead(networkInfo, name) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-module.exports = { withApi, anchor, rpc, finalizedHead, sleep };
+/** Visit the headers of finalized blocks in order from block `from`, waiting for new ones, until
+ * `visit` returns true; returns that block's number. The step's `within` bounds the wait. */
+async function untilFinalized(api, from, visit) {
+  for (let number = from; ; await sleep(1_000)) {
+    const head = await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead());
+    for (; number <= head.number.toNumber(); number += 1) {
+      const header = await api.rpc.chain.getHeader(await api.rpc.chain.getBlockHash(number));
+      if (await visit(header)) return number;
+    }
+  }
+}
+
+/** The best block number of the node `api` is connected to. */
+async function bestNumber(api) {
+  return (await api.rpc.chain.getHeader()).number.toNumber();
+}
+
+module.exports = {
+  withApi, account, finalized, anchor, sudo, authorOf, rpc, finalizedHead, sleep, untilFinalized, bestNumber,
+};

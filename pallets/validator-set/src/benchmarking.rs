@@ -51,5 +51,18 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn set_session_length() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ValidatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let length = T::MinSessionLength::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, length);
+
+		assert_eq!(SessionLength::<T>::get(), length);
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

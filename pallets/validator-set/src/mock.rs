@@ -17,16 +17,21 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type DbWeight = frame_support::weights::constants::ParityDbWeight;
 }
 
 parameter_types! {
 	pub const MinValidators: u32 = 2;
+	pub const DefaultSessionLength: u64 = 10;
+	pub const MinSessionLength: u64 = 3;
 }
 
 impl pallet_validator_set::Config for Test {
 	type ValidatorOrigin = EnsureRoot<u64>;
 	type MaxValidators = ConstU32<4>;
 	type MinValidators = MinValidators;
+	type DefaultSessionLength = DefaultSessionLength;
+	type MinSessionLength = MinSessionLength;
 	type WeightInfo = ();
 }
 
@@ -36,9 +41,12 @@ pub const GENESIS_VALIDATORS: [u64; 2] = [1, 2];
 /// State with [`GENESIS_VALIDATORS`] as the set, at block 1 so events are recorded.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_validator_set::GenesisConfig::<Test> { initial_validators: GENESIS_VALIDATORS.to_vec() }
-		.assimilate_storage(&mut storage)
-		.unwrap();
+	pallet_validator_set::GenesisConfig::<Test> {
+		initial_validators: GENESIS_VALIDATORS.to_vec(),
+		session_length: None,
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext
