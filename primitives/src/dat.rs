@@ -366,6 +366,17 @@ impl<AccountId: PartialEq> ConsumerAuthority<AccountId> for () {
 	}
 }
 
+/// Several owners of consumers together: `who` may act as `consumer` if either one says so.
+impl<AccountId, A, B> ConsumerAuthority<AccountId> for (A, B)
+where
+	A: ConsumerAuthority<AccountId>,
+	B: ConsumerAuthority<AccountId>,
+{
+	fn may_act_as(who: &AccountId, consumer: &Consumer<AccountId>) -> bool {
+		A::may_act_as(who, consumer) || B::may_act_as(who, consumer)
+	}
+}
+
 /// A DAT as the runtime API and RPC show it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]

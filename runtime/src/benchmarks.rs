@@ -26,6 +26,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_verified_computing, VerifiedComputing]
 	[pallet_model_staking, ModelStaking]
 	[pallet_podv, Podv]
+	[pallet_idao, Idao]
 );
 
 impl frame_system_benchmarking::Config for Runtime {}
@@ -61,6 +62,21 @@ impl pallet_model_staking::BenchmarkHelper<AccountId> for ModelStakingHelper {
 			assert!(registered.is_ok(), "the test key registers: {registered:?}");
 		}
 		circuit
+	}
+}
+
+/// The iDAO benchmarks pay revenue splits into DATs anchored through the DAT pallet.
+pub struct IdaoHelper;
+
+impl pallet_idao::BenchmarkHelper<AccountId> for IdaoHelper {
+	fn anchor(owner: &AccountId, seed: u32) -> DatId {
+		anchor(
+			owner,
+			DataKind::Dataset,
+			(b"idao", seed),
+			Default::default(),
+			UsagePolicy::default(),
+		)
 	}
 }
 

@@ -4,7 +4,7 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
+	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, EitherOfDiverse, VariantCountOf},
 	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, ConstantMultiplier, IdentityFee, Weight},
 	PalletId,
 };
@@ -24,7 +24,7 @@ use super::{
 	currency::{deposit, EXISTENTIAL_DEPOSIT, LAZ, MICRO_LAZ},
 	time::{DAYS, MINUTES, SLOT_DURATION},
 	weights::{self, BlockExecutionWeight, ExtrinsicBaseWeight, ParityDbWeight},
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Dat, Hash, ModelStaking, Nonce,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Dat, Hash, Idao, ModelStaking, Nonce,
 	OriginCaller, PalletInfo, Podv, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
 	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, SessionKeys, System, ValidatorSet,
 	VerifiedComputing, VERSION,
@@ -32,6 +32,11 @@ use super::{
 
 /// Share of a block that ordinary (non-operational) transactions may fill.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+
+/// Root, or the governance iDAO once Root designates one (`idao.setGovernanceIdao`): the origin
+/// of every privileged call but runtime upgrades and sudo itself.
+pub type EnsureRootOrGovernance =
+	EitherOfDiverse<EnsureRoot<AccountId>, pallet_idao::EnsureGovernanceIdao<Runtime>>;
 
 /// The most validators the chain supports; Aura and GRANDPA are sized for it.
 pub const MAX_VALIDATORS: u32 = 100;
@@ -144,7 +149,7 @@ parameter_types! {
 }
 
 impl pallet_validator_set::Config for Runtime {
-	type ValidatorOrigin = EnsureRoot<AccountId>;
+	type ValidatorOrigin = EnsureRootOrGovernance;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
 	type MinValidators = MinValidators;
 	type DefaultSessionLength = ConstU32<SESSION_PERIOD>;
@@ -222,11 +227,11 @@ parameter_types! {
 impl pallet_dat::Config for Runtime {
 	type Currency = Balances;
 	type PalletId = DatPalletId;
-	/// Root freezes illegal content until the iDAO governance issue gives this to a council.
-	type FreezeOrigin = EnsureRoot<AccountId>;
-	/// Accounts act as themselves; a model's owner acts for the model. The agent and iDAO
-	/// pallets will add theirs.
-	type ConsumerAuthority = ModelStaking;
+	/// Root or the governance iDAO freezes illegal content.
+	type FreezeOrigin = EnsureRootOrGovernance;
+	/// Accounts act as themselves, a model's owner for the model and an iDAO's account for the
+	/// iDAO. The agent pallet will add its own.
+	type ConsumerAuthority = (ModelStaking, Idao);
 	/// A ZK proof attached to a DAT must name a statement the chain verified.
 	type VerifiedStatements = VerifiedComputing;
 	/// PoDV scores DATs by their paid usage.
@@ -293,8 +298,8 @@ impl pallet_model_staking::Config for Runtime {
 	type Currency = Balances;
 	type Dat = Dat;
 	type EvaluationCircuits = VerifiedComputing;
-	/// Root creates benchmarks until the iDAO governance issue gives this to a council.
-	type BenchmarkOrigin = EnsureRoot<AccountId>;
+	/// Root or the governance iDAO creates benchmarks.
+	type BenchmarkOrigin = EnsureRootOrGovernance;
 	type PalletId = ModelStakingPalletId;
 	type MaxTrainingData = MaxTrainingData;
 	type MaxMetadataLen = ConstU32<256>;
@@ -373,4 +378,47 @@ impl pallet_podv::Config for Runtime {
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::PodvHelper;
 	type WeightInfo = pallet_podv::weights::SubstrateWeight<Runtime>;
+}
+
+/// The most members an iDAO may have.
+pub const MAX_IDAO_MEMBERS: u32 = 64;
+/// The longest call an iDAO may propose, encoded.
+pub const MAX_PROPOSAL_LEN: u32 = 4 * 1024;
+
+parameter_types! {
+	/// The iDAOs' accounts are derived from this id.
+	pub const IdaoPalletId: PalletId = PalletId(*b"lazai/id");
+	/// An iDAO: its record, and for each of up to 64 members its weight, its membership and
+	/// what it is owed (about 200 bytes).
+	pub const IdaoDeposit: Balance = deposit(1 + 3 * MAX_IDAO_MEMBERS, 300 + 200 * MAX_IDAO_MEMBERS);
+	/// A proposal: its record with the call, and up to 64 votes (about 80 bytes each).
+	pub const ProposalDeposit: Balance =
+		deposit(1 + MAX_IDAO_MEMBERS, MAX_PROPOSAL_LEN + 100 + 80 * MAX_IDAO_MEMBERS);
+	/// A proposed call may use a quarter of a block's compute.
+	pub MaxProposalWeight: Weight = Perbill::from_percent(25) * RuntimeBlockWeights::get().max_block;
+	/// Votes last at least a minute and at most 30 days.
+	pub const MinVotingPeriod: BlockNumber = MINUTES;
+	pub const MaxVotingPeriod: BlockNumber = 30 * DAYS;
+}
+
+impl pallet_idao::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type Currency = Balances;
+	type Dat = Dat;
+	type PalletId = IdaoPalletId;
+	type IdaoDeposit = IdaoDeposit;
+	type ProposalDeposit = ProposalDeposit;
+	type MaxMembers = ConstU32<MAX_IDAO_MEMBERS>;
+	type MaxMetadataLen = ConstU32<256>;
+	type MaxCallLen = ConstU32<MAX_PROPOSAL_LEN>;
+	type MaxCallWeight = MaxProposalWeight;
+	type MaxSplitDats = ConstU32<16>;
+	type MaxOpenProposals = ConstU32<16>;
+	type MinVotingPeriod = MinVotingPeriod;
+	type MaxVotingPeriod = MaxVotingPeriod;
+	/// Root designates the governance iDAO; once designated, that iDAO may hand the role on.
+	type GovernanceAdminOrigin = EnsureRootOrGovernance;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::IdaoHelper;
+	type WeightInfo = pallet_idao::weights::SubstrateWeight<Runtime>;
 }

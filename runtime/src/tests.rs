@@ -262,7 +262,65 @@ fn a_validator_without_session_keys_is_left_out_until_it_sets_them() {
 }
 
 #[test]
-fn only_root_changes_the_validator_set_and_the_last_validator_stays() {
+fn a_governance_idao_replaces_sudo_for_the_validator_set_and_freezing_data() {
+	use crate::{configs::MaxProposalWeight, Idao, RuntimeCall};
+	chain_from(genesis_config_presets::local_testnet()).execute_with(|| {
+		let alice = account(Sr25519Keyring::Alice);
+		let bob = account(Sr25519Keyring::Bob);
+		let charlie = account(Sr25519Keyring::Charlie);
+		let rules = pallet_idao::Rules {
+			approval_threshold: sp_runtime::Perbill::from_percent(66),
+			quorum: sp_runtime::Perbill::from_percent(50),
+			voting_period: MIN_SESSION_PERIOD,
+		};
+		let members = vec![(bob.clone(), 1)].try_into().unwrap();
+		assert_ok!(Idao::create_idao(
+			RuntimeOrigin::signed(alice.clone()),
+			Default::default(),
+			members,
+			rules
+		));
+		let council = Idao::account_of(0);
+		// Alice and Bob approve `call`, which the council's account then makes.
+		let decide = |call: RuntimeCall| {
+			let proposal = pallet_idao::Idaos::<Runtime>::get(0).unwrap().next_proposal;
+			assert_ok!(Idao::propose(RuntimeOrigin::signed(alice.clone()), 0, Box::new(call)));
+			for member in [&alice, &bob] {
+				assert_ok!(Idao::vote(RuntimeOrigin::signed(member.clone()), 0, proposal, true));
+			}
+			assert_ok!(Idao::close(
+				RuntimeOrigin::signed(bob.clone()),
+				0,
+				proposal,
+				MaxProposalWeight::get()
+			));
+		};
+		let add_charlie = RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator {
+			who: charlie.clone(),
+		});
+
+		// Until Root designates it, the iDAO's account is nobody special.
+		assert_noop!(
+			ValidatorSet::add_validator(RuntimeOrigin::signed(council.clone()), charlie.clone()),
+			BadOrigin
+		);
+		assert_ok!(Idao::set_governance_idao(RuntimeOrigin::root(), Some(0)));
+		set_fresh_keys(&charlie);
+		decide(add_charlie);
+		assert!(ValidatorSet::validators().contains(&charlie));
+		run_two_sessions();
+		assert!(Session::validators().contains(&charlie));
+
+		let dat = anchor(&alice, 9, lazai_primitives::dat::DataKind::Dataset, vec![]);
+		decide(RuntimeCall::Dat(pallet_dat::Call::freeze { dat }));
+		assert!(pallet_dat::Dats::<Runtime>::get(dat).unwrap().frozen);
+		// A member alone is still nobody special.
+		assert_noop!(crate::Dat::unfreeze(RuntimeOrigin::signed(alice.clone()), dat), BadOrigin);
+	});
+}
+
+#[test]
+fn only_root_or_the_governance_idao_changes_the_validator_set_and_the_last_validator_stays() {
 	chain_from(genesis_config_presets::development()).execute_with(|| {
 		let alice = account(Sr25519Keyring::Alice);
 		let bob = account(Sr25519Keyring::Bob);
