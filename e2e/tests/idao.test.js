@@ -1,13 +1,14 @@
 // iDAO governance on a real `lazai-node --dev`: Alice creates an iDAO with Bob, hands it a
 // dataset, and the two pass a proposal that changes the dataset's usage policy; the change is
 // made by the iDAO's account, which Alice alone can no longer override. A second vote by the same
-// member and a vote by an outsider are refused.
+// member and a vote by an outsider are refused. The iDAO, its open proposal and its members'
+// memberships are read over the `idao_*` RPC methods, raw and through @polkadot/api.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { startNode, connect, submitFinalized, errorName } from '../lib/node.js';
+import { startNode, connect, submitFinalized, errorName, rpc } from '../lib/node.js';
 
 const LAZ = 10n ** 12n;
 const PERCENT = 10_000_000; // of a Perbill
@@ -37,6 +38,16 @@ const policy = (price) => ({
   derivationAllowed: true,
   royalty: 0,
 });
+
+/** The `idao_*` RPC methods, described for @polkadot/api as in docs/idao.md. */
+const at = { name: 'at', type: 'Hash', isOptional: true };
+const IDAO_RPC = {
+  idao: {
+    get: { description: 'An iDAO', params: [{ name: 'idao', type: 'u32' }, at], type: 'Json' },
+    proposals: { description: 'The open proposals of an iDAO', params: [{ name: 'idao', type: 'u32' }, at], type: 'Json' },
+    of: { description: 'What an account is to the iDAOs', params: [{ name: 'account', type: 'AccountId' }, at], type: 'Json' },
+  },
+};
 
 /** Submit `tx` as `who`, require success, and return the finalized block's events. */
 async function succeed(tx, who) {
@@ -85,6 +96,31 @@ test('two members pass a proposal that changes the policy of a DAT their iDAO co
   assert.equal(stored.call.toHex(), change.method.toHex(), 'the call is stored as proposed');
 
   await succeed(api.tx.idao.vote(idao, proposal, true), alice);
+
+  // What the RPC shows while the vote is open.
+  const view = await rpc(node.rpcPort, 'idao_get', [idao]);
+  assert.equal(view.account, account);
+  assert.equal(view.totalWeight, 2);
+  assert.equal(view.openProposals, 1);
+  assert.deepEqual(view.members.map(([who]) => who).sort(), [alice.address, bob.address].sort());
+  assert.equal(await rpc(node.rpcPort, 'idao_get', [idao + 1]), null);
+  const [open] = await rpc(node.rpcPort, 'idao_proposals', [idao]);
+  assert.equal(open.index, proposal);
+  assert.equal(open.call, change.method.toHex());
+  assert.equal(open.ayes, 1);
+  assert.deepEqual(open.votes, [[alice.address, true]]);
+  const { methods } = await rpc(node.rpcPort, 'rpc_methods');
+  for (const method of ['idao_get', 'idao_proposals', 'idao_of']) {
+    assert.ok(methods.includes(method), `rpc_methods lists ${method}`);
+  }
+  const described = await connect(node, { rpc: IDAO_RPC });
+  try {
+    assert.deepEqual((await described.rpc.idao.of(bob.address)).toJSON(), { idao: null, memberOf: [[idao, 0]] });
+    assert.equal((await described.rpc.idao.of(account)).toJSON().idao, idao);
+  } finally {
+    await described.disconnect();
+  }
+
   assert.equal(await failure(api.tx.idao.vote(idao, proposal, false), alice), 'idao.AlreadyVoted');
   assert.equal(await failure(api.tx.idao.vote(idao, proposal, true), charlie), 'idao.NotMember');
   // One aye of two is not above half of all weight: the vote is still open.
@@ -103,4 +139,5 @@ test('two members pass a proposal that changes the policy of a DAT their iDAO co
   assert.equal(after.policy.price.toBigInt(), 5n * LAZ, 'the new price is in force');
   assert.equal(after.controller.toString(), account);
   assert.ok((await api.query.idao.proposals(idao, proposal)).isNone, 'the proposal is closed');
+  assert.deepEqual(await rpc(node.rpcPort, 'idao_proposals', [idao]), []);
 });

@@ -10,6 +10,7 @@
 extern crate alloc;
 
 pub mod dat;
+pub mod idao;
 pub mod models;
 pub mod podv;
 pub mod verified;

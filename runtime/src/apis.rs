@@ -17,14 +17,16 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use lazai_primitives::{
+	dat::IdaoId,
 	dat::{DatId, DatView, HoldingView, Lineage, LineageDirection, ModelId, UsageView},
+	idao::{AccountView, IdaoView, ProposalView},
 	models::{BenchmarkId, LeaderboardEntry, ModelView, PerformanceView},
 	podv::{EpochIndex, EpochView, ValueView},
 };
 
 use super::{
 	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Dat, Executive, Grandpa,
-	InherentDataExt, ModelStaking, Nonce, Podv, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	Idao, InherentDataExt, ModelStaking, Nonce, Podv, Runtime, RuntimeCall, RuntimeGenesisConfig,
 	SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -202,6 +204,20 @@ impl_runtime_apis! {
 
 		fn epoch(epoch: EpochIndex) -> Option<EpochView<Balance, BlockNumber>> {
 			Podv::epoch_view(epoch)
+		}
+	}
+
+	impl lazai_primitives::idao::IdaoApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn get(idao: IdaoId) -> Option<IdaoView<AccountId, Balance, BlockNumber>> {
+			Idao::idao_view(idao)
+		}
+
+		fn proposals(idao: IdaoId) -> Vec<ProposalView<AccountId, BlockNumber>> {
+			Idao::proposal_views(idao)
+		}
+
+		fn of(account: AccountId) -> AccountView<Balance> {
+			Idao::account_view(&account)
 		}
 	}
 

@@ -1,8 +1,9 @@
 //! The node's RPC methods beyond Substrate's standard ones: account nonces, fee queries, the
-//! `dat_*` queries of anchored data, the `model_*` and `benchmark_*` queries of models and the
-//! `podv_*` queries of data value.
+//! `dat_*` queries of anchored data, the `model_*` and `benchmark_*` queries of models, the
+//! `podv_*` queries of data value and the `idao_*` queries of iDAOs.
 
 pub mod dat;
+pub mod idao;
 pub mod models;
 pub mod podv;
 
@@ -42,10 +43,12 @@ where
 		+ lazai_primitives::dat::DatApi<Block, AccountId, Balance, BlockNumber>
 		+ lazai_primitives::models::ModelStakingApi<Block, AccountId, BlockNumber>
 		+ lazai_primitives::podv::PodvApi<Block, Balance, BlockNumber>
+		+ lazai_primitives::idao::IdaoApi<Block, AccountId, Balance, BlockNumber>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use dat::DatRpcServer;
+	use idao::IdaoRpcServer;
 	use models::ModelsRpcServer;
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use podv::PodvRpcServer;
@@ -67,8 +70,13 @@ where
 		),
 	)?;
 	module.merge(<podv::Podv<C, Block> as PodvRpcServer<_, Balance, BlockNumber>>::into_rpc(
-		podv::Podv::new(client),
+		podv::Podv::new(client.clone()),
 	))?;
+	module.merge(
+		<idao::Idao<C, Block> as IdaoRpcServer<_, AccountId, Balance, BlockNumber>>::into_rpc(
+			idao::Idao::new(client),
+		),
+	)?;
 
 	Ok(module)
 }

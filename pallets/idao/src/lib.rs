@@ -24,6 +24,9 @@
 //!   [`Pallet::set_revenue_split`] (members by weight, chosen DATs' pools, the treasury) when
 //!   anyone calls [`Pallet::distribute`]; members [`Pallet::claim`] their part. See [`revenue`].
 //!
+//! - **Reads**: `IdaoApi` in `lazai-primitives` (served as the `idao_*` RPC methods) shows an
+//!   iDAO, its open proposals with their votes, and what an account is to the iDAOs.
+//!
 //! How votes are counted is in [`voting`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -44,6 +47,7 @@ pub mod revenue;
 #[cfg(test)]
 mod tests;
 pub mod types;
+mod views;
 pub mod voting;
 pub mod weights;
 

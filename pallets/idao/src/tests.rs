@@ -810,3 +810,47 @@ fn a_removed_member_still_claims_what_it_was_owed_and_gets_no_more() {
 		assert_noop!(Idao::distribute(RuntimeOrigin::none(), idao), BadOrigin);
 	});
 }
+
+// ---- what the runtime API shows -------------------------------------------------------------
+
+#[test]
+fn the_views_show_an_idao_its_open_proposals_and_an_accounts_memberships() {
+	new_test_ext().execute_with(|| {
+		let idao = three_members();
+		assert_ok!(Idao::set_governance_idao(RuntimeOrigin::root(), Some(idao)));
+		earn(idao, 1 + 40);
+		let view = Idao::idao_view(idao).unwrap();
+		assert_eq!(view.account, Idao::account_of(idao));
+		assert_eq!(view.revenue_account, Idao::revenue_account_of(idao));
+		assert_eq!(view.creator, ALICE);
+		assert_eq!(view.metadata, b"ipfs://idao".to_vec());
+		let mut members = view.members.clone();
+		members.sort();
+		assert_eq!(members, vec![(ALICE, 1), (BOB, 2), (CHARLIE, 1)]);
+		assert_eq!((view.total_weight, view.open_proposals, view.undistributed), (4, 0, 40));
+		assert_eq!(view.approval_threshold, majority().approval_threshold.deconstruct());
+		assert_eq!(view.voting_period, 10);
+		assert!(view.governs_chain);
+		assert_eq!(Idao::idao_view(9), None);
+
+		let call = transfer(DAVE, 10);
+		let first = propose(ALICE, idao, call.clone());
+		let second = propose(BOB, idao, transfer(DAVE, 20));
+		vote(BOB, idao, first, true);
+		vote(CHARLIE, idao, first, false);
+		let proposals = Idao::proposal_views(idao);
+		assert_eq!(proposals.iter().map(|p| p.index).collect::<Vec<_>>(), vec![first, second]);
+		assert_eq!(proposals[0].proposer, ALICE);
+		assert_eq!(proposals[0].call, call.encode());
+		assert_eq!((proposals[0].ayes, proposals[0].nays), (2, 1));
+		assert_eq!(proposals[0].votes.len(), 2);
+		assert_eq!(proposals[0].ends_at, 11);
+		assert!(proposals[1].votes.is_empty());
+		assert!(Idao::proposal_views(9).is_empty());
+
+		let of_bob = Idao::account_view(&BOB);
+		assert_eq!((of_bob.idao, of_bob.member_of), (None, vec![(idao, 0)]));
+		assert_eq!(Idao::account_view(&Idao::account_of(idao)).idao, Some(idao));
+		assert!(Idao::account_view(&DAVE).member_of.is_empty());
+	});
+}
