@@ -352,6 +352,50 @@ impl<AccountId, Balance> OnDatUse<AccountId, Balance> for () {
 	}
 }
 
+/// The terms on which one consumer may use a DAT, agreed apart from its usage policy: they
+/// replace the policy's access list, price and expiry for that consumer.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct AccessTerms<Balance, BlockNumber> {
+	/// What one use costs the grantee.
+	pub price: Balance,
+	/// The last block at which the grant holds; `None` for as long as it is not revoked.
+	pub expires_at: Option<BlockNumber>,
+}
+
+/// Grants one consumer access to a DAT on its own terms. `pallet-dat` implements it; the iDAO
+/// pallet grants access to its DATs through it.
+pub trait DatAccess<AccountId, Balance, BlockNumber> {
+	/// Let `consumer` use `dat` on `terms`, replacing any earlier grant to it. Only the DAT's
+	/// `controller` may; a new grant reserves a deposit from it.
+	fn grant(
+		controller: &AccountId,
+		dat: DatId,
+		consumer: Consumer<AccountId>,
+		terms: AccessTerms<Balance, BlockNumber>,
+	) -> DispatchResult;
+	/// End the grant to `consumer` and return its deposit. Only the DAT's `controller` may.
+	fn revoke(controller: &AccountId, dat: DatId, consumer: &Consumer<AccountId>)
+		-> DispatchResult;
+	/// The terms `consumer` was granted on `dat`, if any (expired or not).
+	fn grant_of(
+		dat: DatId,
+		consumer: &Consumer<AccountId>,
+	) -> Option<AccessTerms<Balance, BlockNumber>>;
+}
+
 /// Tells whether an account may act as a consumer that is not itself an account (a model, agent
 /// or iDAO). The pallets that own those consumers implement it.
 pub trait ConsumerAuthority<AccountId> {

@@ -240,6 +240,7 @@ impl pallet_dat::Config for Runtime {
 	type MaxUriLen = ConstU32<256>;
 	type MaxParents = MaxDatParents;
 	type MaxAllowed = ConstU32<32>;
+	type MaxGrants = ConstU32<64>;
 	type MaxProofs = ConstU32<16>;
 	type MaxLineageNodes = ConstU32<1_024>;
 	type DepositBase = DatDepositBase;
@@ -382,15 +383,20 @@ impl pallet_podv::Config for Runtime {
 
 /// The most members an iDAO may have.
 pub const MAX_IDAO_MEMBERS: u32 = 64;
+/// The most DATs an iDAO's contribution pool may hold.
+pub const MAX_IDAO_POOL_DATS: u32 = 64;
 /// The longest call an iDAO may propose, encoded.
 pub const MAX_PROPOSAL_LEN: u32 = 4 * 1024;
 
 parameter_types! {
 	/// The iDAOs' accounts are derived from this id.
 	pub const IdaoPalletId: PalletId = PalletId(*b"lazai/id");
-	/// An iDAO: its record, and for each of up to 64 members its weight, its membership and
-	/// what it is owed (about 200 bytes).
-	pub const IdaoDeposit: Balance = deposit(1 + 3 * MAX_IDAO_MEMBERS, 300 + 200 * MAX_IDAO_MEMBERS);
+	/// An iDAO: its record, its contribution pool (8 bytes a DAT), and for each of up to 64
+	/// members its weight, its membership and what it is owed (about 200 bytes).
+	pub const IdaoDeposit: Balance = deposit(
+		2 + 3 * MAX_IDAO_MEMBERS,
+		300 + 200 * MAX_IDAO_MEMBERS + 8 * MAX_IDAO_POOL_DATS,
+	);
 	/// A proposal: its record with the call, and up to 64 votes (about 80 bytes each).
 	pub const ProposalDeposit: Balance =
 		deposit(1 + MAX_IDAO_MEMBERS, MAX_PROPOSAL_LEN + 100 + 80 * MAX_IDAO_MEMBERS);
@@ -413,6 +419,7 @@ impl pallet_idao::Config for Runtime {
 	type MaxCallLen = ConstU32<MAX_PROPOSAL_LEN>;
 	type MaxCallWeight = MaxProposalWeight;
 	type MaxSplitDats = ConstU32<16>;
+	type MaxPoolDats = ConstU32<MAX_IDAO_POOL_DATS>;
 	type MaxOpenProposals = ConstU32<16>;
 	type MinVotingPeriod = MinVotingPeriod;
 	type MaxVotingPeriod = MaxVotingPeriod;

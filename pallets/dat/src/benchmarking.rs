@@ -14,7 +14,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::RawOrigin;
-use lazai_primitives::dat::{Derivation, UsagePolicy};
+use lazai_primitives::dat::{AccessTerms, Derivation, UsagePolicy};
 use sp_runtime::{Perbill, Saturating};
 
 const SEED: u32 = 0;
@@ -313,6 +313,34 @@ mod benchmarks {
 		_(RawOrigin::Signed(user), dat, consumer.clone());
 
 		assert!(!ConsumerRecords::<T>::contains_key(dat, consumer));
+	}
+
+	/// Worst case: a new grant, which reserves a deposit and counts.
+	#[benchmark]
+	fn grant_access() {
+		let caller = caller::<T>();
+		let dat = anchor_as::<T>(&caller, 0, &[], Default::default());
+		let consumer = Consumer::Account(account("grantee", 0, SEED));
+		let terms = AccessTerms { price: price::<T>(), expires_at: None };
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), dat, consumer.clone(), terms);
+
+		assert!(Grants::<T>::contains_key(dat, consumer));
+	}
+
+	#[benchmark]
+	fn revoke_access() {
+		let caller = caller::<T>();
+		let dat = anchor_as::<T>(&caller, 0, &[], Default::default());
+		let consumer = Consumer::Account(account("grantee", 0, SEED));
+		let terms = AccessTerms { price: price::<T>(), expires_at: None };
+		Pallet::<T>::do_grant(&caller, dat, consumer.clone(), terms).expect("granted");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), dat, consumer.clone());
+
+		assert!(!Grants::<T>::contains_key(dat, consumer));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

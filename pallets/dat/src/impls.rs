@@ -164,7 +164,7 @@ impl<T: Config> Pallet<T> {
 		max_price: Option<BalanceOf<T>>,
 	) -> DispatchResult {
 		let mut info = Self::active_dat(dat)?;
-		Self::check_access(&info, consumer)?;
+		let price = Self::price_for(dat, &info, consumer)?;
 		let mut record = match ConsumerRecords::<T>::get(dat, consumer) {
 			Some(record) => record,
 			None => Self::new_record(payer)?,
@@ -175,7 +175,6 @@ impl<T: Config> Pallet<T> {
 				(Zero::zero(), true)
 			},
 			Some(max_price) => {
-				let price = info.policy.price;
 				ensure!(price <= max_price, Error::<T>::PriceAboveMax);
 				Self::sell(&mut info, 1)?;
 				Self::collect(dat, &info, payer, price)?;
@@ -210,7 +209,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(credits > 0, Error::<T>::ZeroAmount);
 		let mut info = Self::active_dat(dat)?;
 		let consumer = Consumer::Account(buyer.clone());
-		Self::check_access(&info, &consumer)?;
+		// Access may come from a grant, but credits are sold at the policy's price (see
+		// `access`).
+		Self::price_for(dat, &info, &consumer)?;
 		let price = info.policy.price;
 		ensure!(price <= max_price, Error::<T>::PriceAboveMax);
 		Self::sell(&mut info, credits)?;
@@ -301,6 +302,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_retire(dat: DatId, who: T::AccountId) -> DispatchResult {
 		let info = Self::controlled_dat(dat, &who)?;
 		ensure!(info.children == 0, Error::<T>::HasChildren);
+		ensure!(GrantCount::<T>::get(dat) == 0, Error::<T>::HasGrants);
 		Self::forward_royalties(dat, &info)?;
 		let pool = RevenuePools::<T>::get(dat);
 		let holding = Holdings::<T>::get(&who, dat).ok_or(Error::<T>::SharesSpread)?;
@@ -342,20 +344,6 @@ impl<T: Config> Pallet<T> {
 			info.frozen = frozen;
 			Ok(())
 		})
-	}
-
-	/// Refuse a consumer the policy does not allow, or any use after expiry.
-	fn check_access(info: &DatInfo<T>, consumer: &Consumer<T::AccountId>) -> DispatchResult {
-		if let Some(expires_at) = info.policy.expires_at {
-			ensure!(frame_system::Pallet::<T>::block_number() <= expires_at, Error::<T>::Expired);
-		}
-		match &info.policy.access {
-			Access::Anyone => Ok(()),
-			Access::AllowList(allowed) => {
-				ensure!(allowed.contains(consumer), Error::<T>::NotAllowed);
-				Ok(())
-			},
-		}
 	}
 
 	/// Count `uses` more uses sold, within the policy's cap.
@@ -483,7 +471,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	fn reserve_deposit(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+	pub(crate) fn reserve_deposit(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 		if amount.is_zero() {
 			return Ok(());
 		}

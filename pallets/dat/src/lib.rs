@@ -13,6 +13,8 @@
 //!   whether derivation is allowed and the royalty to the parents ([`Pallet::set_policy`]).
 //! - **Use**: [`Pallet::use_data`] spends a credit or charges the price, records the use per
 //!   consumer and pays the revenue pools; [`Pallet::buy_credits`] sells uses in advance.
+//! - **Grants**: [`Pallet::grant_access`] lets one consumer use the data on its own price and
+//!   expiry, whatever the policy says; [`Pallet::revoke_access`] ends it (see [`access`]).
 //! - **Revenue**: [`Pallet::claim_revenue`] pays a holder; accounting is O(1) per payment and per
 //!   claim (see [`revenue`]).
 //! - **Proofs**: [`Pallet::attach_proof`] attaches a verified ZK statement or an (unverified) TEE
@@ -31,6 +33,7 @@ extern crate alloc;
 pub use pallet::*;
 pub use weights::WeightInfo;
 
+pub mod access;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod impls;
@@ -110,6 +113,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxAllowed: Get<u32>;
 
+		/// The most consumers a DAT may grant access to on their own terms.
+		#[pallet::constant]
+		type MaxGrants: Get<u32>;
+
 		/// The most proofs a DAT may carry.
 		#[pallet::constant]
 		type MaxProofs: Get<u32>;
@@ -126,7 +133,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type DepositPerByte: Get<BalanceOf<Self>>;
 
-		/// The deposit for a holding or a consumer record, paid by whoever creates it.
+		/// The deposit for a holding, a consumer record or an access grant, paid by whoever
+		/// creates it.
 		#[pallet::constant]
 		type RecordDeposit: Get<BalanceOf<Self>>;
 
@@ -195,6 +203,21 @@ pub mod pallet {
 		Consumer<T::AccountId>,
 		ConsumerRecord<T>,
 	>;
+
+	/// The consumers each DAT granted access to on their own terms.
+	#[pallet::storage]
+	pub type Grants<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		DatId,
+		Blake2_128Concat,
+		Consumer<T::AccountId>,
+		Grant<T>,
+	>;
+
+	/// How many grants each DAT has; a DAT with grants cannot be retired.
+	#[pallet::storage]
+	pub type GrantCount<T: Config> = StorageMap<_, Blake2_128Concat, DatId, u32, ValueQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -265,6 +288,10 @@ pub mod pallet {
 		Unfrozen { dat: DatId },
 		/// A retired DAT's consumer record was removed and its deposit returned.
 		RecordCleared { dat: DatId, consumer: Consumer<T::AccountId> },
+		/// A consumer may use a DAT on its own price and expiry, whatever the policy says.
+		AccessGranted { dat: DatId, consumer: Consumer<T::AccountId>, terms: AccessTermsOf<T> },
+		/// A consumer's grant ended; the policy applies to it again.
+		AccessRevoked { dat: DatId, consumer: Consumer<T::AccountId> },
 	}
 
 	#[pallet::error]
@@ -323,6 +350,12 @@ pub mod pallet {
 		UnknownRecord,
 		/// An amount is too large to account for.
 		Overflow,
+		/// The DAT already grants access to `MaxGrants` consumers.
+		TooManyGrants,
+		/// The DAT grants this consumer no access.
+		UnknownGrant,
+		/// The DAT still grants access to consumers; revoke the grants first.
+		HasGrants,
 	}
 
 	#[pallet::call]
@@ -510,6 +543,33 @@ pub mod pallet {
 			Self::release_deposit(&depositor, amount);
 			Self::deposit_event(Event::RecordCleared { dat, consumer });
 			Ok(())
+		}
+
+		/// Let `consumer` use a DAT on `terms`: its own price per use and expiry, in place of
+		/// the policy's access list, price and expiry (the cap still counts). Replaces an
+		/// earlier grant to it. Only the controller may; a new grant reserves a record deposit.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::grant_access())]
+		pub fn grant_access(
+			origin: OriginFor<T>,
+			dat: DatId,
+			consumer: Consumer<T::AccountId>,
+			terms: AccessTermsOf<T>,
+		) -> DispatchResult {
+			let controller = ensure_signed(origin)?;
+			Self::do_grant(&controller, dat, consumer, terms)
+		}
+
+		/// End the grant to `consumer` and return its deposit. Only the controller may.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::revoke_access())]
+		pub fn revoke_access(
+			origin: OriginFor<T>,
+			dat: DatId,
+			consumer: Consumer<T::AccountId>,
+		) -> DispatchResult {
+			let controller = ensure_signed(origin)?;
+			Self::do_revoke(&controller, dat, &consumer)
 		}
 	}
 }

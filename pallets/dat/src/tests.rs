@@ -9,8 +9,8 @@ use frame_support::{
 	BoundedVec,
 };
 use lazai_primitives::dat::{
-	Access, Consumer, DatInspect, DatRevenue, DatUsage, Derivation, LineageDirection, ProofKind,
-	UsagePolicy,
+	Access, AccessTerms, Consumer, DatAccess, DatInspect, DatPaidUsage, DatRevenue, DatUsage,
+	Derivation, LineageDirection, ProofKind, UsagePolicy,
 };
 use sp_runtime::{DispatchError, Perbill};
 
@@ -412,6 +412,215 @@ fn uses_follow_the_policy() {
 			Dat::use_data(RuntimeOrigin::signed(BOB), expiring, account(BOB), 0),
 			Error::<Test>::Expired
 		);
+	});
+}
+
+fn terms(price: Balance, expires_at: Option<u64>) -> AccessTermsOf<Test> {
+	AccessTerms { price, expires_at }
+}
+
+#[test]
+fn a_grant_lets_one_consumer_in_on_its_own_price_and_expiry() {
+	new_test_ext().execute_with(|| {
+		let policy = UsagePolicy { price: 100, expires_at: Some(5), ..allow(&[account(CHARLIE)]) };
+		let dat = anchor_with(ALICE, 0, &[], policy);
+		assert_noop!(
+			Dat::use_data(RuntimeOrigin::signed(BOB), dat, account(BOB), 100),
+			Error::<Test>::NotAllowed
+		);
+		let before = reserved(ALICE);
+		assert_ok!(Dat::grant_access(
+			RuntimeOrigin::signed(ALICE),
+			dat,
+			account(BOB),
+			terms(7, Some(8))
+		));
+		assert_eq!(
+			last_event(),
+			DatEvent::AccessGranted { dat, consumer: account(BOB), terms: terms(7, Some(8)) }
+		);
+		assert_eq!(reserved(ALICE), before + RECORD_DEPOSIT);
+		assert_eq!(GrantCount::<Test>::get(dat), 1);
+
+		// The grant's price, not the policy's; the listed consumer still pays the policy's.
+		assert_noop!(
+			Dat::use_data(RuntimeOrigin::signed(BOB), dat, account(BOB), 6),
+			Error::<Test>::PriceAboveMax
+		);
+		assert_ok!(Dat::use_data(RuntimeOrigin::signed(BOB), dat, account(BOB), 7));
+		assert_eq!(
+			last_event(),
+			DatEvent::Used {
+				dat,
+				consumer: account(BOB),
+				payer: BOB,
+				paid: 7,
+				credit_spent: false
+			}
+		);
+		assert_ok!(Dat::use_data(RuntimeOrigin::signed(CHARLIE), dat, account(CHARLIE), 100));
+		assert_eq!(claimable(ALICE, dat), 107);
+
+		// Past the policy's expiry the grant still holds, to its own last block.
+		System::set_block_number(8);
+		assert_noop!(
+			Dat::use_data(RuntimeOrigin::signed(CHARLIE), dat, account(CHARLIE), 100),
+			Error::<Test>::Expired
+		);
+		assert_ok!(Dat::use_data(RuntimeOrigin::signed(BOB), dat, account(BOB), 7));
+		System::set_block_number(9);
+		assert_noop!(
+			Dat::use_data(RuntimeOrigin::signed(BOB), dat, account(BOB), 7),
+			Error::<Test>::Expired
+		);
+	});
+}
+
+#[test]
+fn a_grant_counts_against_the_cap_and_credits_keep_the_policy_price() {
+	new_test_ext().execute_with(|| {
+		let policy = UsagePolicy { price: 50, max_uses: Some(3), ..allow(&[]) };
+		let dat = anchor_with(ALICE, 0, &[], policy);
+		assert_noop!(
+			Dat::buy_credits(RuntimeOrigin::signed(BOB), dat, 1, 50),
+			Error::<Test>::NotAllowed
+		);
+		assert_ok!(Dat::grant_access(
+			RuntimeOrigin::signed(ALICE),
+			dat,
+			account(BOB),
+			terms(5, None)
+		));
+		assert_noop!(
+			Dat::buy_credits(RuntimeOrigin::signed(BOB), dat, 1, 5),
+			Error::<Test>::PriceAboveMax
+		);
+		assert_ok!(Dat::buy_credits(RuntimeOrigin::signed(BOB), dat, 2, 50));
+		assert_eq!(
+			last_event(),
+			DatEvent::CreditsBought { dat, buyer: BOB, credits: 2, paid: 100 }
+		);
+		assert_ok!(Dat::use_data(RuntimeOrigin::signed(BOB), dat, account(BOB), 0));
+		assert_ok!(Dat::use_data(RuntimeOrigin::signed(BOB), dat, account(BOB), 0));
+		assert_ok!(Dat::use_data(RuntimeOrigin::signed(BOB), dat, account(BOB), 5));
+		assert_noop!(
+			Dat::use_data(RuntimeOrigin::signed(BOB), dat, account(BOB), 5),
+			Error::<Test>::CapReached
+		);
+	});
+}
+
+#[test]
+fn grants_are_the_controllers_bounded_and_replaced_in_place() {
+	new_test_ext().execute_with(|| {
+		let dat = anchor(ALICE, 0);
+		assert_noop!(
+			Dat::grant_access(RuntimeOrigin::signed(BOB), dat, account(BOB), terms(1, None)),
+			Error::<Test>::NotController
+		);
+		assert_noop!(
+			Dat::grant_access(RuntimeOrigin::signed(ALICE), 9, account(BOB), terms(1, None)),
+			Error::<Test>::UnknownDat
+		);
+		assert_noop!(
+			Dat::grant_access(RuntimeOrigin::none(), dat, account(BOB), terms(1, None)),
+			DispatchError::BadOrigin
+		);
+		System::set_block_number(4);
+		assert_noop!(
+			Dat::grant_access(RuntimeOrigin::signed(ALICE), dat, account(BOB), terms(1, Some(3))),
+			Error::<Test>::Expired
+		);
+
+		let base = reserved(ALICE);
+		assert_ok!(Dat::grant_access(
+			RuntimeOrigin::signed(ALICE),
+			dat,
+			account(BOB),
+			terms(1, None)
+		));
+		assert_ok!(Dat::grant_access(
+			RuntimeOrigin::signed(ALICE),
+			dat,
+			account(BOB),
+			terms(2, None)
+		));
+		assert_eq!(Grants::<Test>::get(dat, account(BOB)).unwrap().terms, terms(2, None));
+		assert_eq!((GrantCount::<Test>::get(dat), reserved(ALICE)), (1, base + RECORD_DEPOSIT));
+		assert_ok!(Dat::grant_access(
+			RuntimeOrigin::signed(ALICE),
+			dat,
+			account(CHARLIE),
+			terms(1, None)
+		));
+		assert_noop!(
+			Dat::grant_access(RuntimeOrigin::signed(ALICE), dat, account(DAVE), terms(1, None)),
+			Error::<Test>::TooManyGrants
+		);
+
+		assert_ok!(Dat::freeze(RuntimeOrigin::root(), dat));
+		assert_noop!(
+			Dat::revoke_access(RuntimeOrigin::signed(ALICE), dat, account(BOB)),
+			Error::<Test>::DatFrozen
+		);
+		assert_ok!(Dat::unfreeze(RuntimeOrigin::root(), dat));
+		assert_noop!(
+			Dat::revoke_access(RuntimeOrigin::signed(BOB), dat, account(BOB)),
+			Error::<Test>::NotController
+		);
+		assert_noop!(
+			Dat::revoke_access(RuntimeOrigin::signed(ALICE), dat, account(DAVE)),
+			Error::<Test>::UnknownGrant
+		);
+	});
+}
+
+#[test]
+fn revoking_returns_the_deposit_to_who_paid_it_and_a_dat_with_grants_cannot_retire() {
+	new_test_ext().execute_with(|| {
+		let dat = anchor_with(ALICE, 0, &[], allow(&[]));
+		let base = reserved(ALICE);
+		assert_ok!(Dat::grant_access(
+			RuntimeOrigin::signed(ALICE),
+			dat,
+			account(BOB),
+			terms(0, None)
+		));
+		assert_noop!(Dat::retire(RuntimeOrigin::signed(ALICE), dat), Error::<Test>::HasGrants);
+
+		// Control moves; the new controller revokes, and the deposit goes back to Alice.
+		assert_ok!(Dat::transfer_control(RuntimeOrigin::signed(ALICE), dat, CHARLIE));
+		let alice_after_transfer = reserved(ALICE);
+		assert_ok!(Dat::revoke_access(RuntimeOrigin::signed(CHARLIE), dat, account(BOB)));
+		assert_eq!(last_event(), DatEvent::AccessRevoked { dat, consumer: account(BOB) });
+		assert_eq!(reserved(ALICE), alice_after_transfer - RECORD_DEPOSIT);
+		assert!(alice_after_transfer >= base);
+		assert_eq!(GrantCount::<Test>::get(dat), 0);
+		assert!(!GrantCount::<Test>::contains_key(dat));
+		assert_noop!(
+			Dat::use_data(RuntimeOrigin::signed(BOB), dat, account(BOB), 0),
+			Error::<Test>::NotAllowed
+		);
+		let all = <<Test as Config>::SharesPerDat as frame_support::traits::Get<u128>>::get();
+		assert_ok!(Dat::transfer_shares(RuntimeOrigin::signed(ALICE), dat, CHARLIE, all));
+		assert_ok!(Dat::retire(RuntimeOrigin::signed(CHARLIE), dat));
+	});
+}
+
+#[test]
+fn other_pallets_grant_and_revoke_through_the_trait() {
+	new_test_ext().execute_with(|| {
+		let dat = anchor_with(ALICE, 0, &[], allow(&[]));
+		let idao = Consumer::Idao(3);
+		assert_noop!(
+			<Dat as DatAccess<_, _, _>>::grant(&BOB, dat, idao.clone(), terms(4, None)),
+			Error::<Test>::NotController
+		);
+		assert_ok!(<Dat as DatAccess<_, _, _>>::grant(&ALICE, dat, idao.clone(), terms(4, None)));
+		assert_ok!(Dat::use_paid(dat, &idao, &BOB, 4));
+		assert_eq!(claimable(ALICE, dat), 4);
+		assert_ok!(<Dat as DatAccess<_, _, _>>::revoke(&ALICE, dat, &idao));
+		assert_noop!(Dat::use_paid(dat, &idao, &BOB, 4), Error::<Test>::NotAllowed);
 	});
 }
 

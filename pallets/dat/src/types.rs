@@ -4,7 +4,7 @@ use crate::{BalanceOf, Config};
 use codec::{Decode, Encode, MaxEncodedLen};
 use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use frame_system::pallet_prelude::BlockNumberFor;
-use lazai_primitives::dat::{DatId, DataKind, Derivation, ProofKind, UsagePolicy};
+use lazai_primitives::dat::{AccessTerms, DatId, DataKind, Derivation, ProofKind, UsagePolicy};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
@@ -15,6 +15,9 @@ pub type PolicyOf<T> = UsagePolicy<
 	BlockNumberFor<T>,
 	<T as Config>::MaxAllowed,
 >;
+
+/// Access terms granted to one consumer, with this runtime's types.
+pub type AccessTermsOf<T> = AccessTerms<BalanceOf<T>, BlockNumberFor<T>>;
 
 /// The parents of a DAT and how it was derived from each.
 pub type ParentsOf<T> = BoundedVec<(DatId, Derivation), <T as Config>::MaxParents>;
@@ -85,5 +88,17 @@ pub struct ConsumerRecord<T: Config> {
 	/// Credits bought or received and not yet spent.
 	pub credits: u64,
 	/// Who paid the deposit for this record, and how much.
+	pub deposit: (T::AccountId, BalanceOf<T>),
+}
+
+/// Access to a DAT granted to one consumer on its own terms.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Grant<T: Config> {
+	/// The price and expiry the grantee uses the DAT on.
+	pub terms: AccessTermsOf<T>,
+	/// Who paid the deposit for this grant, and how much.
 	pub deposit: (T::AccountId, BalanceOf<T>),
 }

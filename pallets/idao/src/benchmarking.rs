@@ -3,7 +3,10 @@
 
 use super::*;
 use crate::{
-	pallet::{Config, GovernanceIdao, Idaos, Members, OwedTotal, Pallet, Proposals, RevenueSplits},
+	pallet::{
+		Config, ContributionPools, GovernanceIdao, Idaos, Members, OwedTotal, Pallet, Proposals,
+		RevenueSplits,
+	},
 	BenchmarkHelper,
 };
 use alloc::{boxed::Box, vec, vec::Vec};
@@ -13,7 +16,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::RawOrigin;
-use lazai_primitives::dat::IdaoId;
+use lazai_primitives::dat::{AccessTerms, Consumer, DatAccess, DatId, IdaoId};
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	Perbill,
@@ -24,12 +27,17 @@ const SEED: u32 = 0;
 /// An account with enough to pay every deposit a benchmark asks of it.
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, SEED);
+	fund::<T>(&who);
+	who
+}
+
+/// Gives `who` enough to pay every deposit a benchmark asks of it.
+fn fund<T: Config>(who: &T::AccountId) {
 	let enough = T::IdaoDeposit::get()
 		.saturating_add(T::ProposalDeposit::get())
 		.saturating_mul(100u32.into())
 		.saturating_add(T::Currency::minimum_balance());
-	T::Currency::make_free_balance_be(&who, enough);
-	who
+	T::Currency::make_free_balance_be(who, enough);
 }
 
 /// Rules under which one aye of equal members never decides alone.
@@ -63,14 +71,36 @@ fn longest_remark<T: Config>() -> u32 {
 	T::MaxCallLen::get().saturating_sub(8)
 }
 
-/// Half to the members, the other half to `dats` DATs anchored by `owner`.
+/// 40 % to the members, 30 % to `dats` DATs anchored by `owner` and 30 % to the contribution
+/// pool.
 fn full_split<T: Config>(owner: &T::AccountId, dats: u32) -> RevenueSplitOf<T> {
-	let each = if dats == 0 { Perbill::zero() } else { Perbill::from_rational(1, 2 * dats) };
+	let each = if dats == 0 { Perbill::zero() } else { Perbill::from_rational(3, 10 * dats) };
 	let dats: Vec<_> = (0..dats).map(|i| (T::BenchmarkHelper::anchor(owner, i), each)).collect();
 	RevenueSplit {
-		members: Perbill::from_percent(50),
+		members: Perbill::from_percent(40),
 		dats: dats.try_into().expect("at most MaxSplitDats"),
+		contributions: Perbill::from_percent(30),
 	}
+}
+
+/// Puts `count` DATs anchored by `owner` in the iDAO's contribution pool.
+fn pool_of<T: Config>(idao: IdaoId, owner: &T::AccountId, count: u32) {
+	let dats: Vec<DatId> =
+		(0..count).map(|i| T::BenchmarkHelper::anchor(owner, 1_000 + i)).collect();
+	ContributionPools::<T>::insert(idao, BoundedVec::truncate_from(dats));
+}
+
+/// A DAT controlled by the iDAO's account, and a second iDAO to grant access to.
+fn dat_of_idao<T: Config>() -> (IdaoId, IdaoId, DatId) {
+	let (idao, _) = idao_with::<T>(1);
+	let (grantee, _) = idao_with::<T>(1);
+	let account = Pallet::<T>::account_of(idao);
+	fund::<T>(&account);
+	(idao, grantee, T::BenchmarkHelper::anchor(&account, 0))
+}
+
+fn terms<T: Config>() -> AccessTermsOf<T> {
+	AccessTerms { price: T::Currency::minimum_balance(), expires_at: None }
 }
 
 /// Pays the iDAO's revenue account an income large enough for every share to be non-zero.
@@ -218,15 +248,18 @@ mod benchmarks {
 		assert_eq!(RevenueSplits::<T>::get(idao), Some(split));
 	}
 
-	/// `m` members share half the income and `d` DATs the other half.
+	/// `m` members, `d` DATs of the split and `p` DATs of the contribution pool share the
+	/// income.
 	#[benchmark]
 	fn distribute(
 		m: Linear<1, { T::MaxMembers::get() }>,
 		d: Linear<0, { T::MaxSplitDats::get() }>,
+		p: Linear<0, { T::MaxPoolDats::get() }>,
 	) {
 		let (idao, members) = idao_with::<T>(m);
 		let split = full_split::<T>(&members[0], d);
 		RevenueSplits::<T>::insert(idao, split);
+		pool_of::<T>(idao, &members[0], p);
 		earn::<T>(idao);
 
 		#[extrinsic_call]
@@ -246,6 +279,66 @@ mod benchmarks {
 		_(RawOrigin::Signed(members[0].clone()), idao);
 
 		assert!(OwedTotal::<T>::get(idao).is_zero());
+	}
+
+	#[benchmark]
+	fn grant_access() {
+		let (idao, grantee, dat) = dat_of_idao::<T>();
+
+		#[extrinsic_call]
+		_(idao_origin::<T>(idao), idao, grantee, dat, terms::<T>());
+
+		assert!(T::Dat::grant_of(dat, &Consumer::Idao(grantee)).is_some());
+	}
+
+	#[benchmark]
+	fn revoke_access() {
+		let (idao, grantee, dat) = dat_of_idao::<T>();
+		let account = Pallet::<T>::account_of(idao);
+		T::Dat::grant(&account, dat, Consumer::Idao(grantee), terms::<T>()).expect("granted");
+
+		#[extrinsic_call]
+		_(idao_origin::<T>(idao), idao, grantee, dat);
+
+		assert!(T::Dat::grant_of(dat, &Consumer::Idao(grantee)).is_none());
+	}
+
+	/// Worst case: the pool is one short of full, so the check reads every DAT in it.
+	#[benchmark]
+	fn propose_contribution() {
+		let (idao, members) = idao_with::<T>(1);
+		pool_of::<T>(idao, &members[0], T::MaxPoolDats::get().saturating_sub(1));
+		let dat = T::BenchmarkHelper::anchor(&members[0], 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(members[0].clone()), idao, dat);
+
+		assert!(Proposals::<T>::contains_key(idao, 0));
+	}
+
+	#[benchmark]
+	fn accept_contribution() {
+		let (idao, members) = idao_with::<T>(1);
+		pool_of::<T>(idao, &members[0], T::MaxPoolDats::get().saturating_sub(1));
+		let dat = T::BenchmarkHelper::anchor(&members[0], 0);
+
+		#[extrinsic_call]
+		_(idao_origin::<T>(idao), idao, dat);
+
+		assert!(ContributionPools::<T>::get(idao).contains(&dat));
+	}
+
+	/// Worst case: the DAT is the last of a full pool.
+	#[benchmark]
+	fn remove_contribution() {
+		let (idao, members) = idao_with::<T>(1);
+		pool_of::<T>(idao, &members[0], T::MaxPoolDats::get());
+		let dat = *ContributionPools::<T>::get(idao).last().expect("a full pool");
+
+		#[extrinsic_call]
+		_(idao_origin::<T>(idao), idao, dat);
+
+		assert!(!ContributionPools::<T>::get(idao).contains(&dat));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -103,12 +103,12 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Records the proposal; returns the length of the encoded call.
+	/// Records the proposal; returns its index and the length of the encoded call.
 	pub(crate) fn do_propose(
 		proposer: T::AccountId,
 		idao: IdaoId,
 		call: <T as Config>::RuntimeCall,
-	) -> Result<u32, DispatchError> {
+	) -> Result<(ProposalIndex, u32), DispatchError> {
 		let mut info = Idaos::<T>::get(idao).ok_or(Error::<T>::UnknownIdao)?;
 		ensure!(Members::<T>::contains_key(idao, &proposer), Error::<T>::NotMember);
 		ensure!(info.open_proposals < T::MaxOpenProposals::get(), Error::<T>::TooManyProposals);
@@ -132,7 +132,7 @@ impl<T: Config> Pallet<T> {
 		);
 		Idaos::<T>::insert(idao, info);
 		Self::deposit_event(Event::Proposed { idao, proposal, proposer, ends_at });
-		Ok(length)
+		Ok((proposal, length))
 	}
 
 	pub(crate) fn do_vote(

@@ -24,6 +24,14 @@
 //!   [`Pallet::set_revenue_split`] (members by weight, chosen DATs' pools, the treasury) when
 //!   anyone calls [`Pallet::distribute`]; members [`Pallet::claim`] their part. See [`revenue`].
 //!
+//! - **Access across iDAOs**: [`Pallet::grant_access`] lets another iDAO use a DAT the iDAO
+//!   controls at an agreed price and expiry, whatever the DAT's policy says;
+//!   [`Pallet::revoke_access`] ends it. Both through proposals.
+//! - **Contribution pool**: a member offers a DAT it controls with
+//!   [`Pallet::propose_contribution`]; once the members approve, the DAT is in the iDAO's pool
+//!   and shares the pool's part of the iDAO's income with the other contributed DATs. See
+//!   [`contributions`].
+//!
 //! - **Reads**: `IdaoApi` in `lazai-primitives` (served as the `idao_*` RPC methods) shows an
 //!   iDAO, its open proposals with their votes, and what an account is to the iDAOs.
 //!
@@ -40,6 +48,7 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod contributions;
 mod impls;
 #[cfg(test)]
 mod mock;
@@ -83,6 +92,12 @@ pub type ProposalOf<T> = Proposal<
 /// An iDAO's revenue split as stored.
 pub type RevenueSplitOf<T> = RevenueSplit<<T as Config>::MaxSplitDats>;
 
+/// Access terms with the chain's balance and block number.
+pub type AccessTermsOf<T> = lazai_primitives::dat::AccessTerms<
+	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>;
+
 /// An iDAO's rules with the chain's block number.
 pub type RulesOf<T> = Rules<frame_system::pallet_prelude::BlockNumberFor<T>>;
 
@@ -97,7 +112,8 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use lazai_primitives::dat::{DatInspect, DatRevenue, IdaoId};
+	use lazai_primitives::dat::Consumer;
+	use lazai_primitives::dat::{DatAccess, DatId, DatInspect, DatRevenue, IdaoId};
 	use sp_runtime::{traits::Dispatchable, Perbill};
 
 	#[pallet::pallet]
@@ -109,13 +125,16 @@ pub mod pallet {
 		type RuntimeCall: Parameter
 			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin, PostInfo = PostDispatchInfo>
 			+ GetDispatchInfo
-			+ From<frame_system::Call<Self>>;
+			+ From<frame_system::Call<Self>>
+			+ From<Call<Self>>;
 
 		/// The currency deposits are reserved in and revenue is paid in.
 		type Currency: ReservableCurrency<Self::AccountId>;
 
-		/// Reads DATs and pays into their revenue pools.
-		type Dat: DatInspect<Self::AccountId> + DatRevenue<Self::AccountId, BalanceOf<Self>>;
+		/// Reads DATs, pays into their revenue pools and grants access to them.
+		type Dat: DatInspect<Self::AccountId>
+			+ DatRevenue<Self::AccountId, BalanceOf<Self>>
+			+ DatAccess<Self::AccountId, BalanceOf<Self>, BlockNumberFor<Self>>;
 
 		/// The iDAOs' accounts are derived from this id and the iDAO's id.
 		#[pallet::constant]
@@ -150,6 +169,10 @@ pub mod pallet {
 		/// The most DATs a revenue split may pay.
 		#[pallet::constant]
 		type MaxSplitDats: Get<u32>;
+
+		/// The most DATs an iDAO's contribution pool may hold.
+		#[pallet::constant]
+		type MaxPoolDats: Get<u32>;
 
 		/// The most proposals an iDAO may have open at once.
 		#[pallet::constant]
@@ -229,6 +252,11 @@ pub mod pallet {
 	pub type OwedTotal<T: Config> =
 		StorageMap<_, Blake2_128Concat, IdaoId, BalanceOf<T>, ValueQuery>;
 
+	/// The DATs contributed to each iDAO's pool; they share the pool's part of its income.
+	#[pallet::storage]
+	pub type ContributionPools<T: Config> =
+		StorageMap<_, Blake2_128Concat, IdaoId, BoundedVec<DatId, T::MaxPoolDats>, ValueQuery>;
+
 	/// The iDAO whose account [`EnsureGovernanceIdao`] accepts, if one is designated.
 	#[pallet::storage]
 	pub type GovernanceIdao<T: Config> = StorageValue<_, IdaoId>;
@@ -275,6 +303,17 @@ pub mod pallet {
 		},
 		/// A member claimed its part of an iDAO's income.
 		Claimed { idao: IdaoId, who: T::AccountId, amount: BalanceOf<T> },
+		/// A member offered a DAT to the iDAO's contribution pool; `proposal` decides.
+		ContributionProposed {
+			idao: IdaoId,
+			proposal: ProposalIndex,
+			dat: DatId,
+			contributor: T::AccountId,
+		},
+		/// A DAT joined the iDAO's contribution pool.
+		ContributionAccepted { idao: IdaoId, dat: DatId },
+		/// A DAT left the iDAO's contribution pool.
+		ContributionRemoved { idao: IdaoId, dat: DatId },
 	}
 
 	#[pallet::error]
@@ -331,6 +370,14 @@ pub mod pallet {
 		NothingToDistribute,
 		/// Nothing is owed to the caller by this iDAO.
 		NothingOwed,
+		/// Only the DAT's controller may offer it to a contribution pool.
+		NotDatController,
+		/// The DAT is already in the iDAO's contribution pool.
+		AlreadyContributed,
+		/// The iDAO's contribution pool already holds `MaxPoolDats` DATs.
+		PoolFull,
+		/// The DAT is not in the iDAO's contribution pool.
+		NotContributed,
 	}
 
 	#[pallet::call]
@@ -360,7 +407,7 @@ pub mod pallet {
 			call: Box<<T as Config>::RuntimeCall>,
 		) -> DispatchResultWithPostInfo {
 			let proposer = ensure_signed(origin)?;
-			let length = Self::do_propose(proposer, idao, *call)?;
+			let (_, length) = Self::do_propose(proposer, idao, *call)?;
 			Ok(Some(T::WeightInfo::propose(length)).into())
 		}
 
@@ -483,7 +530,11 @@ pub mod pallet {
 		/// Split what the iDAO's revenue account has received since the last distribution.
 		/// Anyone may call this.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::distribute(T::MaxMembers::get(), T::MaxSplitDats::get()))]
+		#[pallet::weight(T::WeightInfo::distribute(
+			T::MaxMembers::get(),
+			T::MaxSplitDats::get(),
+			T::MaxPoolDats::get(),
+		))]
 		pub fn distribute(origin: OriginFor<T>, idao: IdaoId) -> DispatchResult {
 			ensure_signed(origin)?;
 			let done = Self::do_distribute(idao)?;
@@ -505,6 +556,77 @@ pub mod pallet {
 			let amount = Self::do_claim(idao, &who)?;
 			Self::deposit_event(Event::Claimed { idao, who, amount });
 			Ok(())
+		}
+
+		/// Let the iDAO `grantee` use `dat`, which this iDAO controls, on `terms` (a price per
+		/// use and an expiry of their own), whatever the DAT's policy says. Replaces an earlier
+		/// grant. Only the iDAO's own account, through a proposal; the DAT pallet reserves a
+		/// deposit from it.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::grant_access())]
+		pub fn grant_access(
+			origin: OriginFor<T>,
+			idao: IdaoId,
+			grantee: IdaoId,
+			dat: DatId,
+			terms: AccessTermsOf<T>,
+		) -> DispatchResult {
+			Self::ensure_idao_account(origin, idao)?;
+			ensure!(Idaos::<T>::contains_key(grantee), Error::<T>::UnknownIdao);
+			T::Dat::grant(&Self::account_of(idao), dat, Consumer::Idao(grantee), terms)
+		}
+
+		/// End the iDAO `grantee`'s access to `dat`. Only the iDAO's own account, through a
+		/// proposal.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::revoke_access())]
+		pub fn revoke_access(
+			origin: OriginFor<T>,
+			idao: IdaoId,
+			grantee: IdaoId,
+			dat: DatId,
+		) -> DispatchResult {
+			Self::ensure_idao_account(origin, idao)?;
+			T::Dat::revoke(&Self::account_of(idao), dat, &Consumer::Idao(grantee))
+		}
+
+		/// Offer `dat`, which the caller controls, to the iDAO's contribution pool: this opens a
+		/// proposal to accept it, with the caller's proposal deposit. Only members may.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::propose_contribution())]
+		pub fn propose_contribution(
+			origin: OriginFor<T>,
+			idao: IdaoId,
+			dat: DatId,
+		) -> DispatchResult {
+			let contributor = ensure_signed(origin)?;
+			Self::do_propose_contribution(contributor, idao, dat)
+		}
+
+		/// Put `dat` in the iDAO's contribution pool. Only the iDAO's own account, through a
+		/// proposal (which `propose_contribution` opens).
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::accept_contribution())]
+		pub fn accept_contribution(
+			origin: OriginFor<T>,
+			idao: IdaoId,
+			dat: DatId,
+		) -> DispatchResult {
+			Self::ensure_idao_account(origin, idao)?;
+			Self::do_accept_contribution(idao, dat)
+		}
+
+		/// Take `dat` out of the iDAO's contribution pool. Only the iDAO's own account, through
+		/// a proposal.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::remove_contribution())]
+		pub fn remove_contribution(
+			origin: OriginFor<T>,
+			idao: IdaoId,
+			dat: DatId,
+		) -> DispatchResult {
+			Self::ensure_idao_account(origin, idao)?;
+			Self::do_remove_contribution(idao, dat)
 		}
 	}
 

@@ -60,6 +60,7 @@ impl pallet_dat::Config for Test {
 	type MaxUriLen = ConstU32<64>;
 	type MaxParents = ConstU32<4>;
 	type MaxAllowed = ConstU32<4>;
+	type MaxGrants = ConstU32<2>;
 	type MaxProofs = ConstU32<2>;
 	type MaxLineageNodes = ConstU32<40>;
 	type DepositBase = ConstU128<100>;
@@ -88,6 +89,7 @@ impl pallet_idao::Config for Test {
 	type MaxCallLen = ConstU32<MAX_CALL_LEN>;
 	type MaxCallWeight = MaxCallWeight;
 	type MaxSplitDats = ConstU32<3>;
+	type MaxPoolDats = ConstU32<3>;
 	type MaxOpenProposals = ConstU32<MAX_OPEN_PROPOSALS>;
 	type MinVotingPeriod = ConstU64<MIN_VOTING_PERIOD>;
 	type MaxVotingPeriod = ConstU64<MAX_VOTING_PERIOD>;

@@ -1,5 +1,6 @@
 //! Revenue sharing: what an iDAO earns is split by its revenue split among its members (by
-//! weight), the revenue pools of chosen DATs and its treasury.
+//! weight), the revenue pools of chosen DATs, the DATs of its contribution pool and its
+//! treasury.
 //!
 //! Income is paid to the iDAO's **revenue account** ([`Pallet::revenue_account_of`]), which, like
 //! the iDAO's own account, has no key: only this pallet moves funds out of it. Anyone may call
@@ -8,9 +9,11 @@
 //!
 //! 1. each DAT of the split gets its share in its revenue pool (a DAT that cannot be paid, such
 //!    as a retired one, leaves its share to the treasury);
-//! 2. the members' share is credited to each member in proportion to weight, rounded down, and
+//! 2. the contribution pool's share is divided equally among the pooled DATs, rounded down, and
+//!    paid into their revenue pools the same way (see [`crate::contributions`]);
+//! 3. the members' share is credited to each member in proportion to weight, rounded down, and
 //!    stays in the revenue account until the member claims it, one storage read and transfer;
-//! 3. the rest, rounding included, goes to the treasury, the iDAO's own account. While that
+//! 4. the rest, rounding included, goes to the treasury, the iDAO's own account. While that
 //!    account holds less than the existential deposit a share too small to open it stays in the
 //!    revenue account for the next distribution.
 //!
@@ -23,7 +26,7 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{Currency, ExistenceRequirement},
 };
-use lazai_primitives::dat::{DatInspect, DatRevenue, IdaoId};
+use lazai_primitives::dat::{DatId, DatInspect, DatRevenue, IdaoId};
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
 	traits::{AccountIdConversion, Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Zero},
@@ -40,7 +43,7 @@ pub struct Distribution<Balance> {
 	pub income: Balance,
 	/// Credited to members, to claim.
 	pub to_members: Balance,
-	/// Paid into DAT revenue pools.
+	/// Paid into DAT revenue pools: the split's DATs and the contribution pool's.
 	pub to_dats: Balance,
 	/// Moved to the treasury.
 	pub to_treasury: Balance,
@@ -62,7 +65,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Shares of at most the whole, to distinct existing DATs.
 	pub(crate) fn ensure_valid_split(split: &RevenueSplitOf<T>) -> DispatchResult {
-		let mut parts = u64::from(split.members.deconstruct());
+		let mut parts = u64::from(split.members.deconstruct())
+			.saturating_add(split.contributions.deconstruct().into());
 		for (index, (dat, share)) in split.dats.iter().enumerate() {
 			ensure!(T::Dat::exists(*dat), Error::<T>::UnknownDat);
 			ensure!(
@@ -83,10 +87,20 @@ impl<T: Config> Pallet<T> {
 		let split = RevenueSplits::<T>::get(idao).unwrap_or_default();
 		let mut done = Distribution { income, ..Default::default() };
 
-		for (dat, share) in &split.dats {
-			let part = share.mul_floor(income);
-			if !part.is_zero() && T::Dat::pay(&revenue, *dat, part).is_ok() {
+		let mut pay_dat = |dat: DatId, part: BalanceOf<T>| {
+			if !part.is_zero() && T::Dat::pay(&revenue, dat, part).is_ok() {
 				done.to_dats.saturating_accrue(part);
+			}
+		};
+		for (dat, share) in &split.dats {
+			pay_dat(*dat, share.mul_floor(income));
+		}
+		let pool = ContributionPools::<T>::get(idao);
+		if !pool.is_empty() {
+			let each =
+				split.contributions.mul_floor(income) / BalanceOf::<T>::from(pool.len() as u32);
+			for dat in pool {
+				pay_dat(dat, each);
 			}
 		}
 

@@ -639,9 +639,14 @@ fn tallies_decide_as_documented() {
 
 /// Alice anchors a free dataset; returns its id.
 fn anchor_dat(seed: u8) -> lazai_primitives::dat::DatId {
+	anchor_as(ALICE, seed)
+}
+
+/// `who` anchors a free dataset; returns its id.
+fn anchor_as(who: AccountId, seed: u8) -> lazai_primitives::dat::DatId {
 	let dat = pallet_dat::NextDatId::<Test>::get();
 	assert_ok!(Dat::anchor(
-		RuntimeOrigin::signed(ALICE),
+		RuntimeOrigin::signed(who),
 		H256::repeat_byte(seed),
 		b"ipfs://data".to_vec().try_into().unwrap(),
 		DataKind::Dataset,
@@ -663,6 +668,7 @@ fn split(
 			.collect::<Vec<_>>()
 			.try_into()
 			.unwrap(),
+		contributions: Perbill::zero(),
 	}
 }
 
@@ -852,5 +858,290 @@ fn the_views_show_an_idao_its_open_proposals_and_an_accounts_memberships() {
 		assert_eq!((of_bob.idao, of_bob.member_of), (None, vec![(idao, 0)]));
 		assert_eq!(Idao::account_view(&Idao::account_of(idao)).idao, Some(idao));
 		assert!(Idao::account_view(&DAVE).member_of.is_empty());
+	});
+}
+
+// ---- access across iDAOs --------------------------------------------------------------------
+
+fn terms(price: Balance, expires_at: Option<u64>) -> crate::AccessTermsOf<Test> {
+	lazai_primitives::dat::AccessTerms { price, expires_at }
+}
+
+/// A DAT that only listed consumers may use at 100 a use, controlled by the iDAO's account.
+fn closed_dat_of(idao: IdaoId) -> lazai_primitives::dat::DatId {
+	let account = Idao::account_of(idao);
+	let dat = anchor_dat(9);
+	let closed = UsagePolicy { access: Access::AllowList(Default::default()), ..open_policy(100) };
+	assert_ok!(Dat::set_policy(RuntimeOrigin::signed(ALICE), dat, closed));
+	assert_ok!(Dat::transfer_control(RuntimeOrigin::signed(ALICE), dat, account.clone()));
+	fund(&account, 1_000);
+	dat
+}
+
+#[test]
+fn an_idao_grants_another_access_to_its_dat_on_agreed_terms_and_revokes_it() {
+	new_test_ext().execute_with(|| {
+		let owner = three_members();
+		let grantee = create(vec![]);
+		let dat = closed_dat_of(owner);
+		let grantee_account = Idao::account_of(grantee);
+		fund(&grantee_account, 1_000);
+		let use_as_grantee = |max_price| {
+			Dat::use_data(
+				RuntimeOrigin::signed(grantee_account.clone()),
+				dat,
+				Consumer::Idao(grantee),
+				max_price,
+			)
+		};
+		assert_noop!(use_as_grantee(100), pallet_dat::Error::<Test>::NotAllowed);
+
+		let grant =
+			crate::Call::grant_access { idao: owner, grantee, dat, terms: terms(5, Some(30)) };
+		pass(owner, idao_call(grant));
+		assert!(matches!(last_tally_event(), Event::Executed { result: Ok(()), .. }));
+		assert!(System::events().iter().any(|record| record.event
+			== pallet_dat::Event::AccessGranted {
+				dat,
+				consumer: Consumer::Idao(grantee),
+				terms: terms(5, Some(30)),
+			}
+			.into()));
+		assert!(Balances::reserved_balance(Idao::account_of(owner)) > 0, "the grant's deposit");
+
+		// The grantee uses it at the agreed price, paid by its own account.
+		let before = Balances::free_balance(&grantee_account);
+		assert_ok!(use_as_grantee(5));
+		assert_eq!(
+			before - Balances::free_balance(&grantee_account),
+			5 + 10,
+			"price and record deposit"
+		);
+		// An account of neither iDAO is still refused.
+		assert_noop!(
+			Dat::use_data(RuntimeOrigin::signed(DAVE), dat, Consumer::Account(DAVE), 100),
+			pallet_dat::Error::<Test>::NotAllowed
+		);
+
+		pass(owner, idao_call(crate::Call::revoke_access { idao: owner, grantee, dat }));
+		assert!(System::events().iter().any(|record| record.event
+			== pallet_dat::Event::AccessRevoked { dat, consumer: Consumer::Idao(grantee) }.into()));
+		assert_noop!(use_as_grantee(100), pallet_dat::Error::<Test>::NotAllowed);
+	});
+}
+
+#[test]
+fn access_grants_are_the_idaos_own_for_dats_it_controls_to_idaos_that_exist() {
+	new_test_ext().execute_with(|| {
+		let owner = three_members();
+		let grantee = create(vec![]);
+		let dat = closed_dat_of(owner);
+		let origin = RuntimeOrigin::signed(Idao::account_of(owner));
+		assert_noop!(
+			Idao::grant_access(RuntimeOrigin::signed(ALICE), owner, grantee, dat, terms(1, None)),
+			Error::<Test>::NotIdaoAccount
+		);
+		assert_noop!(
+			Idao::grant_access(origin.clone(), owner, 9, dat, terms(1, None)),
+			Error::<Test>::UnknownIdao
+		);
+		assert_noop!(
+			Idao::grant_access(origin.clone(), 9, grantee, dat, terms(1, None)),
+			Error::<Test>::UnknownIdao
+		);
+		let not_ours = anchor_dat(3);
+		assert_noop!(
+			Idao::grant_access(origin.clone(), owner, grantee, not_ours, terms(1, None)),
+			pallet_dat::Error::<Test>::NotController
+		);
+		assert_noop!(
+			Idao::revoke_access(RuntimeOrigin::signed(ALICE), owner, grantee, dat),
+			Error::<Test>::NotIdaoAccount
+		);
+		assert_noop!(
+			Idao::revoke_access(origin, owner, grantee, dat),
+			pallet_dat::Error::<Test>::UnknownGrant
+		);
+	});
+}
+
+// ---- the contribution pool ------------------------------------------------------------------
+
+/// `who` offers `dat`; the members all approve; returns the proposal.
+fn contribute(idao: IdaoId, who: AccountId, dat: lazai_primitives::dat::DatId) -> ProposalIndex {
+	let proposal = Idaos::<Test>::get(idao).unwrap().next_proposal;
+	assert_ok!(Idao::propose_contribution(RuntimeOrigin::signed(who.clone()), idao, dat));
+	System::assert_last_event(
+		Event::ContributionProposed { idao, proposal, dat, contributor: who }.into(),
+	);
+	for (member, _) in Members::<Test>::iter_prefix(idao) {
+		vote(member, idao, proposal, true);
+	}
+	assert_ok!(close(idao, proposal));
+	proposal
+}
+
+fn pool(idao: IdaoId) -> Vec<lazai_primitives::dat::DatId> {
+	crate::ContributionPools::<Test>::get(idao).into_inner()
+}
+
+#[test]
+fn members_pool_their_dats_and_the_pool_shares_its_part_of_the_income_equally() {
+	new_test_ext().execute_with(|| {
+		let idao = three_members();
+		let alices = anchor_as(ALICE, 1);
+		let bobs = anchor_as(BOB, 2);
+		contribute(idao, ALICE, alices);
+		assert!(System::events()
+			.iter()
+			.any(|record| record.event == Event::ContributionAccepted { idao, dat: alices }.into()));
+		// Before the vote passes the DAT is not in the pool.
+		assert_ok!(Idao::propose_contribution(RuntimeOrigin::signed(BOB), idao, bobs));
+		assert_eq!(pool(idao), vec![alices]);
+		for member in [ALICE, BOB, CHARLIE] {
+			vote(member, idao, 1, true);
+		}
+		assert_ok!(close(idao, 1));
+		assert_eq!(pool(idao), vec![alices, bobs]);
+		// The DATs stay their contributors'.
+		assert_eq!(pallet_dat::Dats::<Test>::get(bobs).unwrap().controller, BOB);
+
+		let mut half = split(20, vec![]);
+		half.contributions = Perbill::from_percent(50);
+		let origin = RuntimeOrigin::signed(Idao::account_of(idao));
+		assert_ok!(Idao::set_revenue_split(origin, idao, half));
+		earn(idao, 1 + 1_001);
+		let (income, to_members, to_dats, to_treasury) = distributed(idao);
+		// 50 % of 1,001 is 500, 250 to each pooled DAT; 20 % is 200 to the members.
+		assert_eq!((income, to_members, to_dats, to_treasury), (1_001, 200, 500, 301));
+		let revenue = Idao::revenue_account_of(idao);
+		for dat in [alices, bobs] {
+			assert!(System::events().iter().any(|record| record.event
+				== pallet_dat::Event::RevenuePaid { dat, from: revenue.clone(), amount: 250 }
+					.into()));
+		}
+		// Each DAT's holders claim it from the DAT pallet.
+		let free = Balances::free_balance(BOB);
+		assert_ok!(Dat::claim_revenue(RuntimeOrigin::signed(BOB), bobs));
+		assert_eq!(Balances::free_balance(BOB), free + 250);
+	});
+}
+
+#[test]
+fn a_removed_or_retired_contribution_gets_nothing_and_its_share_goes_to_the_treasury() {
+	new_test_ext().execute_with(|| {
+		let idao = three_members();
+		let (first, second, third) =
+			(anchor_as(ALICE, 1), anchor_as(ALICE, 2), anchor_as(ALICE, 3));
+		for dat in [first, second, third] {
+			contribute(idao, ALICE, dat);
+		}
+		let origin = RuntimeOrigin::signed(Idao::account_of(idao));
+		let mut all = split(0, vec![]);
+		all.contributions = Perbill::one();
+		assert_ok!(Idao::set_revenue_split(origin.clone(), idao, all));
+
+		assert_ok!(Idao::remove_contribution(origin.clone(), idao, second));
+		System::assert_last_event(Event::ContributionRemoved { idao, dat: second }.into());
+		assert_eq!(pool(idao), vec![first, third]);
+		assert_ok!(Dat::retire(RuntimeOrigin::signed(ALICE), third));
+		earn(idao, 1 + 100);
+		// 50 each for the two left in the pool; the retired one's 50 goes to the treasury.
+		assert_eq!(distributed(idao), (100, 0, 50, 50));
+
+		assert_ok!(Idao::remove_contribution(origin.clone(), idao, first));
+		assert_ok!(Idao::remove_contribution(origin.clone(), idao, third));
+		assert!(!crate::ContributionPools::<Test>::contains_key(idao), "an empty pool is removed");
+		earn(idao, 100);
+		assert_eq!(distributed(idao), (100, 0, 0, 100));
+	});
+}
+
+#[test]
+fn contributions_are_checked() {
+	new_test_ext().execute_with(|| {
+		let idao = three_members();
+		let alices = anchor_as(ALICE, 1);
+		let offer =
+			|who: AccountId, dat| Idao::propose_contribution(RuntimeOrigin::signed(who), idao, dat);
+		assert_noop!(offer(EVE, alices), Error::<Test>::NotDatController);
+		let eves = anchor_as(EVE, 2);
+		assert_noop!(offer(EVE, eves), Error::<Test>::NotMember);
+		assert_noop!(offer(BOB, alices), Error::<Test>::NotDatController);
+		assert_noop!(offer(ALICE, 99), Error::<Test>::UnknownDat);
+		assert_noop!(
+			Idao::propose_contribution(RuntimeOrigin::signed(ALICE), 9, alices),
+			Error::<Test>::UnknownIdao
+		);
+		assert_noop!(Idao::propose_contribution(RuntimeOrigin::none(), idao, alices), BadOrigin);
+
+		let origin = RuntimeOrigin::signed(Idao::account_of(idao));
+		assert_noop!(
+			Idao::accept_contribution(RuntimeOrigin::signed(ALICE), idao, alices),
+			Error::<Test>::NotIdaoAccount
+		);
+		assert_noop!(
+			Idao::accept_contribution(origin.clone(), idao, 99),
+			Error::<Test>::UnknownDat
+		);
+		// Offered twice: the second proposal fails when it is enacted.
+		assert_ok!(offer(ALICE, alices));
+		assert_ok!(offer(ALICE, alices));
+		for proposal in [0, 1] {
+			for member in [ALICE, BOB, CHARLIE] {
+				vote(member, idao, proposal, true);
+			}
+			assert_ok!(close(idao, proposal));
+		}
+		assert!(matches!(
+			last_tally_event(),
+			Event::Executed { proposal: 1, result: Err(e), .. }
+				if e == Error::<Test>::AlreadyContributed.into()
+		));
+		assert_noop!(offer(ALICE, alices), Error::<Test>::AlreadyContributed);
+
+		// The pool holds at most `MaxPoolDats` (3).
+		for seed in [3, 4] {
+			let dat = anchor_as(ALICE, seed);
+			assert_ok!(Idao::accept_contribution(origin.clone(), idao, dat));
+		}
+		let one_too_many = anchor_as(ALICE, 5);
+		assert_noop!(
+			Idao::accept_contribution(origin.clone(), idao, one_too_many),
+			Error::<Test>::PoolFull
+		);
+		assert_noop!(
+			Idao::remove_contribution(origin.clone(), idao, one_too_many),
+			Error::<Test>::NotContributed
+		);
+		assert_noop!(
+			Idao::remove_contribution(RuntimeOrigin::signed(ALICE), idao, alices),
+			Error::<Test>::NotIdaoAccount
+		);
+		let other = create(vec![]);
+		assert_noop!(
+			Idao::remove_contribution(
+				RuntimeOrigin::signed(Idao::account_of(other)),
+				other,
+				alices
+			),
+			Error::<Test>::NotContributed
+		);
+	});
+}
+
+#[test]
+fn a_split_counts_the_pools_share_towards_the_whole() {
+	new_test_ext().execute_with(|| {
+		let idao = three_members();
+		let origin = RuntimeOrigin::signed(Idao::account_of(idao));
+		let mut over = split(60, vec![]);
+		over.contributions = Perbill::from_percent(41);
+		assert_noop!(
+			Idao::set_revenue_split(origin.clone(), idao, over.clone()),
+			Error::<Test>::SplitOverWhole
+		);
+		over.contributions = Perbill::from_percent(40);
+		assert_ok!(Idao::set_revenue_split(origin, idao, over));
 	});
 }

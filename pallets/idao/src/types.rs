@@ -121,11 +121,17 @@ pub struct RevenueSplit<MaxDats: Get<u32>> {
 	pub members: Perbill,
 	/// The shares paid into the revenue pools of these DATs.
 	pub dats: BoundedVec<(lazai_primitives::dat::DatId, Perbill), MaxDats>,
+	/// The share split equally among the DATs of the iDAO's contribution pool.
+	pub contributions: Perbill,
 }
 
 impl<MaxDats: Get<u32>> Default for RevenueSplit<MaxDats> {
 	/// Everything to the treasury.
 	fn default() -> Self {
-		Self { members: Perbill::zero(), dats: BoundedVec::default() }
+		Self {
+			members: Perbill::zero(),
+			dats: BoundedVec::default(),
+			contributions: Perbill::zero(),
+		}
 	}
 }

@@ -54,8 +54,13 @@ pub trait WeightInfo {
 	fn set_rules() -> Weight;
 	fn set_governance_idao() -> Weight;
 	fn set_revenue_split(d: u32, ) -> Weight;
-	fn distribute(m: u32, d: u32, ) -> Weight;
+	fn distribute(m: u32, d: u32, p: u32, ) -> Weight;
 	fn claim() -> Weight;
+	fn grant_access() -> Weight;
+	fn revoke_access() -> Weight;
+	fn propose_contribution() -> Weight;
+	fn accept_contribution() -> Weight;
+	fn remove_contribution() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -74,10 +79,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 64]`.
 	fn create_idao(m: u32, ) -> Weight {
 		// Proof size: measured `216`, estimated `3593` bytes.
-		// Minimum execution time: 35_192_000 picoseconds.
-		Weight::from_parts(30_859_518, 3593)
-			// Standard error: 17_550
-			.saturating_add(Weight::from_parts(5_460_509, 0).saturating_mul(m.into()))
+		// Minimum execution time: 34_722_000 picoseconds.
+		Weight::from_parts(31_462_040, 3593)
+			// Standard error: 12_876
+			.saturating_add(Weight::from_parts(5_110_409, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(3))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(m.into())))
@@ -93,10 +98,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `l` is `[0, 4088]`.
 	fn propose(l: u32, ) -> Weight {
 		// Proof size: measured `1040`, estimated `3823` bytes.
-		// Minimum execution time: 55_492_000 picoseconds.
-		Weight::from_parts(94_409_130, 3823)
-			// Standard error: 350
-			.saturating_add(Weight::from_parts(3_826, 0).saturating_mul(l.into()))
+		// Minimum execution time: 50_535_000 picoseconds.
+		Weight::from_parts(66_712_440, 3823)
+			// Standard error: 186
+			.saturating_add(Weight::from_parts(218, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -108,8 +113,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Idao::Votes` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `984`, estimated `7663` bytes.
-		// Minimum execution time: 31_717_000 picoseconds.
-		Weight::from_parts(43_114_000, 7663)
+		// Minimum execution time: 31_336_000 picoseconds.
+		Weight::from_parts(37_115_000, 7663)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -126,10 +131,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 64]`.
 	fn close(m: u32, ) -> Weight {
 		// Proof size: measured `599 + m * (113 ±0)`, estimated `7663 + m * (2548 ±0)` bytes.
-		// Minimum execution time: 61_191_000 picoseconds.
-		Weight::from_parts(54_923_909, 7663)
-			// Standard error: 22_068
-			.saturating_add(Weight::from_parts(10_923_529, 0).saturating_mul(m.into()))
+		// Minimum execution time: 61_391_000 picoseconds.
+		Weight::from_parts(56_724_741, 7663)
+			// Standard error: 28_291
+			.saturating_add(Weight::from_parts(10_917_443, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -144,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Idao::Memberships` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn add_member() -> Weight {
 		// Proof size: measured `806`, estimated `3823` bytes.
-		// Minimum execution time: 30_385_000 picoseconds.
-		Weight::from_parts(39_208_000, 3823)
+		// Minimum execution time: 30_906_000 picoseconds.
+		Weight::from_parts(46_389_000, 3823)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -161,8 +166,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Idao::Votes` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn remove_member() -> Weight {
 		// Proof size: measured `2394`, estimated `114431` bytes.
-		// Minimum execution time: 103_023_000 picoseconds.
-		Weight::from_parts(114_671_000, 114431)
+		// Minimum execution time: 103_454_000 picoseconds.
+		Weight::from_parts(111_786_000, 114431)
 			.saturating_add(T::DbWeight::get().reads(19))
 			.saturating_add(T::DbWeight::get().writes(19))
 	}
@@ -172,8 +177,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Idao::Members` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn set_member_weight() -> Weight {
 		// Proof size: measured `828`, estimated `3823` bytes.
-		// Minimum execution time: 29_724_000 picoseconds.
-		Weight::from_parts(37_176_000, 3823)
+		// Minimum execution time: 30_155_000 picoseconds.
+		Weight::from_parts(37_435_000, 3823)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -183,8 +188,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Idao::GovernanceIdao` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_rules() -> Weight {
 		// Proof size: measured `284`, estimated `3823` bytes.
-		// Minimum execution time: 16_525_000 picoseconds.
-		Weight::from_parts(18_647_000, 3823)
+		// Minimum execution time: 16_725_000 picoseconds.
+		Weight::from_parts(18_667_000, 3823)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -194,8 +199,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Idao::GovernanceIdao` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_governance_idao() -> Weight {
 		// Proof size: measured `261`, estimated `3823` bytes.
-		// Minimum execution time: 12_409_000 picoseconds.
-		Weight::from_parts(13_760_000, 3823)
+		// Minimum execution time: 12_729_000 picoseconds.
+		Weight::from_parts(23_455_000, 3823)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -204,14 +209,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dat::Dats` (r:16 w:0)
 	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
 	/// Storage: `Idao::RevenueSplits` (r:0 w:1)
-	/// Proof: `Idao::RevenueSplits` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
+	/// Proof: `Idao::RevenueSplits` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[0, 16]`.
 	fn set_revenue_split(d: u32, ) -> Weight {
 		// Proof size: measured `329 + d * (60 ±0)`, estimated `3823 + d * (4165 ±0)` bytes.
-		// Minimum execution time: 14_011_000 picoseconds.
-		Weight::from_parts(17_161_577, 3823)
-			// Standard error: 4_085
-			.saturating_add(Weight::from_parts(3_395_674, 0).saturating_mul(d.into()))
+		// Minimum execution time: 13_971_000 picoseconds.
+		Weight::from_parts(16_617_500, 3823)
+			// Standard error: 3_004
+			.saturating_add(Weight::from_parts(3_428_027, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -224,33 +229,41 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Idao::OwedTotal` (r:1 w:1)
 	/// Proof: `Idao::OwedTotal` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Idao::RevenueSplits` (r:1 w:0)
-	/// Proof: `Idao::RevenueSplits` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
-	/// Storage: `Dat::Dats` (r:16 w:0)
+	/// Proof: `Idao::RevenueSplits` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `Dat::Dats` (r:80 w:0)
 	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
-	/// Storage: `Dat::RevenuePools` (r:16 w:16)
+	/// Storage: `Dat::RevenuePools` (r:80 w:80)
 	/// Proof: `Dat::RevenuePools` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+	/// Storage: `Idao::ContributionPools` (r:1 w:0)
+	/// Proof: `Idao::ContributionPools` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	/// Storage: `Idao::Members` (r:65 w:0)
 	/// Proof: `Idao::Members` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Idao::Owed` (r:64 w:64)
 	/// Proof: `Idao::Owed` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 64]`.
 	/// The range of component `d` is `[0, 16]`.
-	fn distribute(m: u32, d: u32, ) -> Weight {
-		// Proof size: measured `717 + d * (286 ±0) + m * (60 ±0)`, estimated `8799 + d * (4165 ±0) + m * (2559 ±0)` bytes.
-		// Minimum execution time: 580_322_000 picoseconds.
-		Weight::from_parts(19_717_652, 8799)
-			// Standard error: 223_498
-			.saturating_add(Weight::from_parts(10_429_937, 0).saturating_mul(m.into()))
-			// Standard error: 850_651
-			.saturating_add(Weight::from_parts(56_943_000, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(7))
+	/// The range of component `p` is `[0, 64]`.
+	fn distribute(m: u32, d: u32, p: u32, ) -> Weight {
+		// Proof size: measured `883 + d * (256 ±0) + m * (60 ±0) + p * (251 ±0)`, estimated `8799 + d * (4165 ±0) + m * (2559 ±6) + p * (4165 ±0)` bytes.
+		// Minimum execution time: 1_387_452_000 picoseconds.
+		Weight::from_parts(555_422_229, 8799)
+			// Standard error: 1_153_855
+			.saturating_add(Weight::from_parts(9_660_115, 0).saturating_mul(m.into()))
+			// Standard error: 4_388_582
+			.saturating_add(Weight::from_parts(44_289_111, 0).saturating_mul(d.into()))
+			// Standard error: 1_134_302
+			.saturating_add(Weight::from_parts(58_831_289, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(3))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(d.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 4165).saturating_mul(d.into()))
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(0, 4165).saturating_mul(p.into()))
 	}
 	/// Storage: `Idao::Owed` (r:1 w:1)
 	/// Proof: `Idao::Owed` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
@@ -260,10 +273,87 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Idao::OwedTotal` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn claim() -> Weight {
 		// Proof size: measured `678`, estimated `6196` bytes.
-		// Minimum execution time: 66_078_000 picoseconds.
-		Weight::from_parts(71_716_000, 6196)
+		// Minimum execution time: 64_806_000 picoseconds.
+		Weight::from_parts(70_565_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
+	}
+	/// Storage: `Idao::Idaos` (r:2 w:0)
+	/// Proof: `Idao::Idaos` (`max_values`: None, `max_size`: Some(358), added: 2833, mode: `MaxEncodedLen`)
+	/// Storage: `Dat::Dats` (r:1 w:0)
+	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
+	/// Storage: `Dat::Grants` (r:1 w:1)
+	/// Proof: `Dat::Grants` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
+	/// Storage: `Dat::GrantCount` (r:1 w:1)
+	/// Proof: `Dat::GrantCount` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn grant_access() -> Weight {
+		// Proof size: measured `805`, estimated `6656` bytes.
+		// Minimum execution time: 46_829_000 picoseconds.
+		Weight::from_parts(51_948_000, 6656)
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	/// Storage: `Idao::Idaos` (r:1 w:0)
+	/// Proof: `Idao::Idaos` (`max_values`: None, `max_size`: Some(358), added: 2833, mode: `MaxEncodedLen`)
+	/// Storage: `Dat::Dats` (r:1 w:0)
+	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
+	/// Storage: `Dat::Grants` (r:1 w:1)
+	/// Proof: `Dat::Grants` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
+	/// Storage: `Dat::GrantCount` (r:1 w:1)
+	/// Proof: `Dat::GrantCount` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn revoke_access() -> Weight {
+		// Proof size: measured `969`, estimated `5155` bytes.
+		// Minimum execution time: 44_887_000 picoseconds.
+		Weight::from_parts(54_020_000, 5155)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	/// Storage: `Dat::Dats` (r:1 w:0)
+	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
+	/// Storage: `Idao::ContributionPools` (r:1 w:0)
+	/// Proof: `Idao::ContributionPools` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
+	/// Storage: `Idao::Idaos` (r:1 w:1)
+	/// Proof: `Idao::Idaos` (`max_values`: None, `max_size`: Some(358), added: 2833, mode: `MaxEncodedLen`)
+	/// Storage: `Idao::Members` (r:1 w:0)
+	/// Proof: `Idao::Members` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Idao::Proposals` (r:0 w:1)
+	/// Proof: `Idao::Proposals` (`max_values`: None, `max_size`: Some(4198), added: 6673, mode: `MaxEncodedLen`)
+	fn propose_contribution() -> Weight {
+		// Proof size: measured `1978`, estimated `5155` bytes.
+		// Minimum execution time: 62_283_000 picoseconds.
+		Weight::from_parts(79_629_000, 5155)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	/// Storage: `Idao::Idaos` (r:1 w:0)
+	/// Proof: `Idao::Idaos` (`max_values`: None, `max_size`: Some(358), added: 2833, mode: `MaxEncodedLen`)
+	/// Storage: `Dat::Dats` (r:1 w:0)
+	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
+	/// Storage: `Idao::ContributionPools` (r:1 w:1)
+	/// Proof: `Idao::ContributionPools` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
+	fn accept_contribution() -> Weight {
+		// Proof size: measured `1508`, estimated `5155` bytes.
+		// Minimum execution time: 33_609_000 picoseconds.
+		Weight::from_parts(43_966_000, 5155)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `Idao::Idaos` (r:1 w:0)
+	/// Proof: `Idao::Idaos` (`max_values`: None, `max_size`: Some(358), added: 2833, mode: `MaxEncodedLen`)
+	/// Storage: `Idao::ContributionPools` (r:1 w:1)
+	/// Proof: `Idao::ContributionPools` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
+	fn remove_contribution() -> Weight {
+		// Proof size: measured `767`, estimated `3999` bytes.
+		// Minimum execution time: 23_896_000 picoseconds.
+		Weight::from_parts(36_134_000, 3999)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 }
 
@@ -282,10 +372,10 @@ impl WeightInfo for () {
 	/// The range of component `m` is `[1, 64]`.
 	fn create_idao(m: u32, ) -> Weight {
 		// Proof size: measured `216`, estimated `3593` bytes.
-		// Minimum execution time: 35_192_000 picoseconds.
-		Weight::from_parts(30_859_518, 3593)
-			// Standard error: 17_550
-			.saturating_add(Weight::from_parts(5_460_509, 0).saturating_mul(m.into()))
+		// Minimum execution time: 34_722_000 picoseconds.
+		Weight::from_parts(31_462_040, 3593)
+			// Standard error: 12_876
+			.saturating_add(Weight::from_parts(5_110_409, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(3))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(m.into())))
@@ -301,10 +391,10 @@ impl WeightInfo for () {
 	/// The range of component `l` is `[0, 4088]`.
 	fn propose(l: u32, ) -> Weight {
 		// Proof size: measured `1040`, estimated `3823` bytes.
-		// Minimum execution time: 55_492_000 picoseconds.
-		Weight::from_parts(94_409_130, 3823)
-			// Standard error: 350
-			.saturating_add(Weight::from_parts(3_826, 0).saturating_mul(l.into()))
+		// Minimum execution time: 50_535_000 picoseconds.
+		Weight::from_parts(66_712_440, 3823)
+			// Standard error: 186
+			.saturating_add(Weight::from_parts(218, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
@@ -316,8 +406,8 @@ impl WeightInfo for () {
 	/// Proof: `Idao::Votes` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `984`, estimated `7663` bytes.
-		// Minimum execution time: 31_717_000 picoseconds.
-		Weight::from_parts(43_114_000, 7663)
+		// Minimum execution time: 31_336_000 picoseconds.
+		Weight::from_parts(37_115_000, 7663)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
@@ -334,10 +424,10 @@ impl WeightInfo for () {
 	/// The range of component `m` is `[1, 64]`.
 	fn close(m: u32, ) -> Weight {
 		// Proof size: measured `599 + m * (113 ±0)`, estimated `7663 + m * (2548 ±0)` bytes.
-		// Minimum execution time: 61_191_000 picoseconds.
-		Weight::from_parts(54_923_909, 7663)
-			// Standard error: 22_068
-			.saturating_add(Weight::from_parts(10_923_529, 0).saturating_mul(m.into()))
+		// Minimum execution time: 61_391_000 picoseconds.
+		Weight::from_parts(56_724_741, 7663)
+			// Standard error: 28_291
+			.saturating_add(Weight::from_parts(10_917_443, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(ParityDbWeight::get().writes(3))
@@ -352,8 +442,8 @@ impl WeightInfo for () {
 	/// Proof: `Idao::Memberships` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn add_member() -> Weight {
 		// Proof size: measured `806`, estimated `3823` bytes.
-		// Minimum execution time: 30_385_000 picoseconds.
-		Weight::from_parts(39_208_000, 3823)
+		// Minimum execution time: 30_906_000 picoseconds.
+		Weight::from_parts(46_389_000, 3823)
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
@@ -369,8 +459,8 @@ impl WeightInfo for () {
 	/// Proof: `Idao::Votes` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn remove_member() -> Weight {
 		// Proof size: measured `2394`, estimated `114431` bytes.
-		// Minimum execution time: 103_023_000 picoseconds.
-		Weight::from_parts(114_671_000, 114431)
+		// Minimum execution time: 103_454_000 picoseconds.
+		Weight::from_parts(111_786_000, 114431)
 			.saturating_add(ParityDbWeight::get().reads(19))
 			.saturating_add(ParityDbWeight::get().writes(19))
 	}
@@ -380,8 +470,8 @@ impl WeightInfo for () {
 	/// Proof: `Idao::Members` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn set_member_weight() -> Weight {
 		// Proof size: measured `828`, estimated `3823` bytes.
-		// Minimum execution time: 29_724_000 picoseconds.
-		Weight::from_parts(37_176_000, 3823)
+		// Minimum execution time: 30_155_000 picoseconds.
+		Weight::from_parts(37_435_000, 3823)
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
@@ -391,8 +481,8 @@ impl WeightInfo for () {
 	/// Proof: `Idao::GovernanceIdao` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_rules() -> Weight {
 		// Proof size: measured `284`, estimated `3823` bytes.
-		// Minimum execution time: 16_525_000 picoseconds.
-		Weight::from_parts(18_647_000, 3823)
+		// Minimum execution time: 16_725_000 picoseconds.
+		Weight::from_parts(18_667_000, 3823)
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
@@ -402,8 +492,8 @@ impl WeightInfo for () {
 	/// Proof: `Idao::GovernanceIdao` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_governance_idao() -> Weight {
 		// Proof size: measured `261`, estimated `3823` bytes.
-		// Minimum execution time: 12_409_000 picoseconds.
-		Weight::from_parts(13_760_000, 3823)
+		// Minimum execution time: 12_729_000 picoseconds.
+		Weight::from_parts(23_455_000, 3823)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
@@ -412,14 +502,14 @@ impl WeightInfo for () {
 	/// Storage: `Dat::Dats` (r:16 w:0)
 	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
 	/// Storage: `Idao::RevenueSplits` (r:0 w:1)
-	/// Proof: `Idao::RevenueSplits` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
+	/// Proof: `Idao::RevenueSplits` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[0, 16]`.
 	fn set_revenue_split(d: u32, ) -> Weight {
 		// Proof size: measured `329 + d * (60 ±0)`, estimated `3823 + d * (4165 ±0)` bytes.
-		// Minimum execution time: 14_011_000 picoseconds.
-		Weight::from_parts(17_161_577, 3823)
-			// Standard error: 4_085
-			.saturating_add(Weight::from_parts(3_395_674, 0).saturating_mul(d.into()))
+		// Minimum execution time: 13_971_000 picoseconds.
+		Weight::from_parts(16_617_500, 3823)
+			// Standard error: 3_004
+			.saturating_add(Weight::from_parts(3_428_027, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes(1))
@@ -432,33 +522,41 @@ impl WeightInfo for () {
 	/// Storage: `Idao::OwedTotal` (r:1 w:1)
 	/// Proof: `Idao::OwedTotal` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Idao::RevenueSplits` (r:1 w:0)
-	/// Proof: `Idao::RevenueSplits` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
-	/// Storage: `Dat::Dats` (r:16 w:0)
+	/// Proof: `Idao::RevenueSplits` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `Dat::Dats` (r:80 w:0)
 	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
-	/// Storage: `Dat::RevenuePools` (r:16 w:16)
+	/// Storage: `Dat::RevenuePools` (r:80 w:80)
 	/// Proof: `Dat::RevenuePools` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+	/// Storage: `Idao::ContributionPools` (r:1 w:0)
+	/// Proof: `Idao::ContributionPools` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
 	/// Storage: `Idao::Members` (r:65 w:0)
 	/// Proof: `Idao::Members` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Idao::Owed` (r:64 w:64)
 	/// Proof: `Idao::Owed` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 64]`.
 	/// The range of component `d` is `[0, 16]`.
-	fn distribute(m: u32, d: u32, ) -> Weight {
-		// Proof size: measured `717 + d * (286 ±0) + m * (60 ±0)`, estimated `8799 + d * (4165 ±0) + m * (2559 ±0)` bytes.
-		// Minimum execution time: 580_322_000 picoseconds.
-		Weight::from_parts(19_717_652, 8799)
-			// Standard error: 223_498
-			.saturating_add(Weight::from_parts(10_429_937, 0).saturating_mul(m.into()))
-			// Standard error: 850_651
-			.saturating_add(Weight::from_parts(56_943_000, 0).saturating_mul(d.into()))
-			.saturating_add(ParityDbWeight::get().reads(7))
+	/// The range of component `p` is `[0, 64]`.
+	fn distribute(m: u32, d: u32, p: u32, ) -> Weight {
+		// Proof size: measured `883 + d * (256 ±0) + m * (60 ±0) + p * (251 ±0)`, estimated `8799 + d * (4165 ±0) + m * (2559 ±6) + p * (4165 ±0)` bytes.
+		// Minimum execution time: 1_387_452_000 picoseconds.
+		Weight::from_parts(555_422_229, 8799)
+			// Standard error: 1_153_855
+			.saturating_add(Weight::from_parts(9_660_115, 0).saturating_mul(m.into()))
+			// Standard error: 4_388_582
+			.saturating_add(Weight::from_parts(44_289_111, 0).saturating_mul(d.into()))
+			// Standard error: 1_134_302
+			.saturating_add(Weight::from_parts(58_831_289, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(d.into())))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(3))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(d.into())))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 4165).saturating_mul(d.into()))
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(0, 4165).saturating_mul(p.into()))
 	}
 	/// Storage: `Idao::Owed` (r:1 w:1)
 	/// Proof: `Idao::Owed` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
@@ -468,9 +566,86 @@ impl WeightInfo for () {
 	/// Proof: `Idao::OwedTotal` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn claim() -> Weight {
 		// Proof size: measured `678`, estimated `6196` bytes.
-		// Minimum execution time: 66_078_000 picoseconds.
-		Weight::from_parts(71_716_000, 6196)
+		// Minimum execution time: 64_806_000 picoseconds.
+		Weight::from_parts(70_565_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(4))
+	}
+	/// Storage: `Idao::Idaos` (r:2 w:0)
+	/// Proof: `Idao::Idaos` (`max_values`: None, `max_size`: Some(358), added: 2833, mode: `MaxEncodedLen`)
+	/// Storage: `Dat::Dats` (r:1 w:0)
+	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
+	/// Storage: `Dat::Grants` (r:1 w:1)
+	/// Proof: `Dat::Grants` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
+	/// Storage: `Dat::GrantCount` (r:1 w:1)
+	/// Proof: `Dat::GrantCount` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn grant_access() -> Weight {
+		// Proof size: measured `805`, estimated `6656` bytes.
+		// Minimum execution time: 46_829_000 picoseconds.
+		Weight::from_parts(51_948_000, 6656)
+			.saturating_add(ParityDbWeight::get().reads(6))
+			.saturating_add(ParityDbWeight::get().writes(3))
+	}
+	/// Storage: `Idao::Idaos` (r:1 w:0)
+	/// Proof: `Idao::Idaos` (`max_values`: None, `max_size`: Some(358), added: 2833, mode: `MaxEncodedLen`)
+	/// Storage: `Dat::Dats` (r:1 w:0)
+	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
+	/// Storage: `Dat::Grants` (r:1 w:1)
+	/// Proof: `Dat::Grants` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
+	/// Storage: `Dat::GrantCount` (r:1 w:1)
+	/// Proof: `Dat::GrantCount` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn revoke_access() -> Weight {
+		// Proof size: measured `969`, estimated `5155` bytes.
+		// Minimum execution time: 44_887_000 picoseconds.
+		Weight::from_parts(54_020_000, 5155)
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(3))
+	}
+	/// Storage: `Dat::Dats` (r:1 w:0)
+	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
+	/// Storage: `Idao::ContributionPools` (r:1 w:0)
+	/// Proof: `Idao::ContributionPools` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
+	/// Storage: `Idao::Idaos` (r:1 w:1)
+	/// Proof: `Idao::Idaos` (`max_values`: None, `max_size`: Some(358), added: 2833, mode: `MaxEncodedLen`)
+	/// Storage: `Idao::Members` (r:1 w:0)
+	/// Proof: `Idao::Members` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Idao::Proposals` (r:0 w:1)
+	/// Proof: `Idao::Proposals` (`max_values`: None, `max_size`: Some(4198), added: 6673, mode: `MaxEncodedLen`)
+	fn propose_contribution() -> Weight {
+		// Proof size: measured `1978`, estimated `5155` bytes.
+		// Minimum execution time: 62_283_000 picoseconds.
+		Weight::from_parts(79_629_000, 5155)
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(3))
+	}
+	/// Storage: `Idao::Idaos` (r:1 w:0)
+	/// Proof: `Idao::Idaos` (`max_values`: None, `max_size`: Some(358), added: 2833, mode: `MaxEncodedLen`)
+	/// Storage: `Dat::Dats` (r:1 w:0)
+	/// Proof: `Dat::Dats` (`max_values`: None, `max_size`: Some(1690), added: 4165, mode: `MaxEncodedLen`)
+	/// Storage: `Idao::ContributionPools` (r:1 w:1)
+	/// Proof: `Idao::ContributionPools` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
+	fn accept_contribution() -> Weight {
+		// Proof size: measured `1508`, estimated `5155` bytes.
+		// Minimum execution time: 33_609_000 picoseconds.
+		Weight::from_parts(43_966_000, 5155)
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	/// Storage: `Idao::Idaos` (r:1 w:0)
+	/// Proof: `Idao::Idaos` (`max_values`: None, `max_size`: Some(358), added: 2833, mode: `MaxEncodedLen`)
+	/// Storage: `Idao::ContributionPools` (r:1 w:1)
+	/// Proof: `Idao::ContributionPools` (`max_values`: None, `max_size`: Some(534), added: 3009, mode: `MaxEncodedLen`)
+	fn remove_contribution() -> Weight {
+		// Proof size: measured `767`, estimated `3999` bytes.
+		// Minimum execution time: 23_896_000 picoseconds.
+		Weight::from_parts(36_134_000, 3999)
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 }

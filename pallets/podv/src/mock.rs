@@ -64,6 +64,7 @@ impl pallet_dat::Config for Test {
 	type MaxUriLen = ConstU32<64>;
 	type MaxParents = ConstU32<MAX_PARENTS>;
 	type MaxAllowed = ConstU32<4>;
+	type MaxGrants = ConstU32<2>;
 	type MaxProofs = ConstU32<2>;
 	type MaxLineageNodes = ConstU32<40>;
 	type DepositBase = ConstU128<100>;
