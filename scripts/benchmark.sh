@@ -33,7 +33,7 @@ mkdir -p "$WEIGHTS"
 STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
 
-ours=(validator-set dat verified-computing model-staking podv idao)
+ours=(validator-set dat verified-computing model-staking podv idao agent-reputation)
 sdk=(frame-system frame-system-extensions balances timestamp transaction-payment sudo utility)
 
 # One pallet: `dat` or `validator-set` (ours, with our template) or an SDK pallet's short name.

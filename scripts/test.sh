@@ -16,7 +16,8 @@ cargo test --release --locked --workspace --exclude lazai-node --exclude lazai-u
 
 say "benchmark tests (each benchmark run once on the pallet's mock runtime)"
 cargo test --release --locked -p pallet-validator-set -p pallet-dat -p pallet-verified-computing \
-	-p pallet-model-staking -p pallet-podv -p pallet-idao --features runtime-benchmarks benchmarking
+	-p pallet-model-staking -p pallet-podv -p pallet-idao -p pallet-agent-reputation \
+	--features runtime-benchmarks benchmarking
 
 say "building the upgrade-test runtime (the runtime one spec version later) for the upgrade test"
 cargo build --release --locked -p lazai-upgrade-test-runtime

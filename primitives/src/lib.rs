@@ -9,6 +9,7 @@
 
 extern crate alloc;
 
+pub mod agents;
 pub mod dat;
 pub mod idao;
 pub mod models;

@@ -17,7 +17,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use lazai_primitives::{
-	dat::IdaoId,
+	agents::{AgentView, ReputationPpm, ReputationView, TaskView},
+	dat::{AgentId, IdaoId},
 	dat::{DatId, DatView, HoldingView, Lineage, LineageDirection, ModelId, UsageView},
 	idao::{AccountView, IdaoView, ProposalView},
 	models::{BenchmarkId, LeaderboardEntry, ModelView, PerformanceView},
@@ -25,9 +26,9 @@ use lazai_primitives::{
 };
 
 use super::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Dat, Executive, Grandpa,
-	Idao, InherentDataExt, ModelStaking, Nonce, Podv, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SessionKeys, System, TransactionPayment, VERSION,
+	genesis_config_presets, AccountId, AgentReputation, Aura, Balance, Block, BlockNumber, Dat,
+	Executive, Grandpa, Idao, InherentDataExt, ModelStaking, Nonce, Podv, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -218,6 +219,24 @@ impl_runtime_apis! {
 
 		fn of(account: AccountId) -> AccountView<Balance> {
 			Idao::account_view(&account)
+		}
+	}
+
+	impl lazai_primitives::agents::AgentApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn get(agent: AgentId) -> Option<AgentView<AccountId, Balance, BlockNumber>> {
+			AgentReputation::agent_view(agent)
+		}
+
+		fn reputation(agent: AgentId) -> Option<ReputationView> {
+			AgentReputation::reputation_view(agent)
+		}
+
+		fn top(n: u32) -> Vec<(AgentId, ReputationPpm)> {
+			AgentReputation::top_agents(n)
+		}
+
+		fn tasks(agent: AgentId) -> Vec<TaskView<AccountId, Balance, BlockNumber>> {
+			AgentReputation::task_views(agent)
 		}
 	}
 

@@ -7,7 +7,7 @@ pub use frame_system_benchmarking::{
 
 pub use super::*;
 use lazai_primitives::{
-	dat::{DatId, DataKind, Derivation, UsagePolicy},
+	dat::{DatId, DataKind, Derivation, ModelId, UsagePolicy},
 	verified::{OnVerifiedEvaluation, VerifiedEvaluation, SCORE_SCALE},
 };
 use sp_runtime::Perbill;
@@ -27,6 +27,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_model_staking, ModelStaking]
 	[pallet_podv, Podv]
 	[pallet_idao, Idao]
+	[pallet_agent_reputation, AgentReputation]
 );
 
 impl frame_system_benchmarking::Config for Runtime {}
@@ -77,6 +78,94 @@ impl pallet_idao::BenchmarkHelper<AccountId> for IdaoHelper {
 			Default::default(),
 			UsagePolicy::default(),
 		)
+	}
+}
+
+/// The agent benchmarks get their DATs from the DAT pallet, a model from model staking, and a
+/// verified statement from the verified computing pallet, proven by the benchmark node's prover.
+pub struct AgentHelper;
+
+impl pallet_agent_reputation::BenchmarkHelper<AccountId> for AgentHelper {
+	/// The worst case for paying a traced DAT: derived from the most parents, with a royalty,
+	/// so each payment also moves the royalty up to every parent.
+	fn anchor(owner: &AccountId, seed: u32) -> DatId {
+		use sp_runtime::traits::{BlakeTwo256, Hash};
+		let parents: Vec<_> = (0..configs::MaxDatParents::get())
+			.map(|i| {
+				let seed = (b"agents-parent", i);
+				let parent =
+					pallet_dat::DatByContentHash::<Runtime>::get(BlakeTwo256::hash_of(&seed))
+						.unwrap_or_else(|| {
+							anchor(
+								owner,
+								DataKind::Dataset,
+								seed,
+								Default::default(),
+								Default::default(),
+							)
+						});
+				(parent, Derivation::Subset)
+			})
+			.collect();
+		let policy = UsagePolicy { royalty: Perbill::from_percent(50), ..Default::default() };
+		let parents = parents.try_into().expect("at most the parent limit");
+		anchor(owner, DataKind::Dataset, (b"agents", seed), parents, policy)
+	}
+
+	fn verified_statement() -> sp_core::H256 {
+		use frame_support::traits::Currency;
+		use lazai_groth16::{host::fixtures::groth_16_fixtures, Curve};
+		use pallet_verified_computing::{CircuitKind, Groth16Proof, PublicInput};
+		let (key, mut proofs) = groth_16_fixtures::square_roots(Curve::Bn254, 1, 1);
+		let (proof, inputs) = proofs.pop().expect("one proof was asked for");
+		let inputs: Vec<PublicInput> = inputs
+			.chunks_exact(32)
+			.map(|chunk| chunk.try_into().expect("32-byte chunks"))
+			.collect();
+		let circuit = VerifiedComputing::circuit_id(Curve::Bn254, &key);
+		let owner: AccountId = frame_benchmarking::account("prover", 0, 0);
+		Balances::make_free_balance_be(&owner, 1_000_000 * currency::LAZ);
+		if !pallet_verified_computing::Circuits::<Runtime>::contains_key(circuit) {
+			let registered = VerifiedComputing::register_circuit(
+				RuntimeOrigin::signed(owner.clone()),
+				Curve::Bn254,
+				key.try_into().expect("a one-input key is within the bound"),
+				CircuitKind::Opaque,
+				Default::default(),
+			);
+			assert!(registered.is_ok(), "the test key registers: {registered:?}");
+		}
+		let (statement, _) = VerifiedComputing::statement_id(&circuit, &inputs);
+		if !pallet_verified_computing::Statements::<Runtime>::contains_key(statement) {
+			let proof = Groth16Proof {
+				curve: Curve::Bn254,
+				bytes: proof.try_into().expect("a proof is within the bound"),
+			};
+			let submitted = VerifiedComputing::submit_proof(
+				RuntimeOrigin::signed(owner),
+				circuit,
+				proof,
+				inputs.try_into().expect("one input"),
+			);
+			assert!(submitted.is_ok(), "the test proof verifies: {submitted:?}");
+		}
+		statement
+	}
+
+	fn model(owner: &AccountId) -> ModelId {
+		let model = pallet_model_staking::NextModelId::<Runtime>::get();
+		let seed = (b"agent-model", model);
+		let weights =
+			anchor(owner, DataKind::ModelWeights, seed, Default::default(), Default::default());
+		let registered = ModelStaking::register_model(
+			RuntimeOrigin::signed(owner.clone()),
+			weights,
+			Default::default(),
+			Default::default(),
+			0,
+		);
+		assert!(registered.is_ok(), "a fresh model registers: {registered:?}");
+		model
 	}
 }
 

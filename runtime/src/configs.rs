@@ -21,13 +21,13 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	currency::{deposit, EXISTENTIAL_DEPOSIT, LAZ, MICRO_LAZ},
-	time::{DAYS, MINUTES, SLOT_DURATION},
+	currency::{deposit, EXISTENTIAL_DEPOSIT, LAZ, MICRO_LAZ, MILLI_LAZ},
+	time::{DAYS, HOURS, MINUTES, SLOT_DURATION},
 	weights::{self, BlockExecutionWeight, ExtrinsicBaseWeight, ParityDbWeight},
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Dat, Hash, Idao, ModelStaking, Nonce,
-	OriginCaller, PalletInfo, Podv, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
-	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, SessionKeys, System, ValidatorSet,
-	VerifiedComputing, VERSION,
+	AccountId, AgentReputation, Aura, Balance, Balances, Block, BlockNumber, Dat, Hash, Idao,
+	ModelStaking, Nonce, OriginCaller, PalletInfo, Podv, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, SessionKeys, System,
+	ValidatorSet, VerifiedComputing, VERSION,
 };
 
 /// Share of a block that ordinary (non-operational) transactions may fill.
@@ -229,9 +229,9 @@ impl pallet_dat::Config for Runtime {
 	type PalletId = DatPalletId;
 	/// Root or the governance iDAO freezes illegal content.
 	type FreezeOrigin = EnsureRootOrGovernance;
-	/// Accounts act as themselves, a model's owner for the model and an iDAO's account for the
-	/// iDAO. The agent pallet will add its own.
-	type ConsumerAuthority = (ModelStaking, Idao);
+	/// Accounts act as themselves, a model's owner for the model, an iDAO's account for the
+	/// iDAO and an agent's controller for the agent.
+	type ConsumerAuthority = ((ModelStaking, Idao), AgentReputation);
 	/// A ZK proof attached to a DAT must name a statement the chain verified.
 	type VerifiedStatements = VerifiedComputing;
 	/// PoDV scores DATs by their paid usage.
@@ -428,4 +428,57 @@ impl pallet_idao::Config for Runtime {
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::IdaoHelper;
 	type WeightInfo = pallet_idao::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// The escrow account and the agents' accounts are derived from this id.
+	pub const AgentPalletId: PalletId = PalletId(*b"lazai/ag");
+	/// A task's record with a full trace, and its entry in the agent's list.
+	pub const AgentTaskDeposit: Balance = deposit(2, 400);
+	/// A client's record.
+	pub const AgentClientDeposit: Balance = deposit(1, 80);
+	/// A tenth of every released payment goes to the DATs its trace names.
+	pub const AgentTraceShare: Perbill = Perbill::from_percent(10);
+	/// 2 % of every released payment is burned: what bounds self-paid reputation.
+	pub const AgentReleaseFee: Perbill = Perbill::from_percent(2);
+	/// A failed task costs the agent a tenth of its bond, paid to the client.
+	pub const AgentDisputeSlash: Perbill = Perbill::from_percent(10);
+	/// Evidence keeps 0.5^(1/720) of itself every hour: a half-life of 30 days.
+	pub const AgentDecayPerHour: Perbill = Perbill::from_parts(999_037_759);
+	/// A new client's ratings count for a fifth.
+	pub const AgentBaseStanding: Perbill = Perbill::from_percent(20);
+}
+
+impl pallet_agent_reputation::Config for Runtime {
+	type Currency = Balances;
+	type Dat = Dat;
+	type Models = ModelStaking;
+	type VerifiedStatements = VerifiedComputing;
+	/// The release fee is burned.
+	type ReleaseFeeDestination = ();
+	type PalletId = AgentPalletId;
+	/// The bond also pays for the agent's record (about 450 bytes, well under 1 LAZ).
+	type MinBond = ConstU128<{ 10 * LAZ }>;
+	type TaskDeposit = AgentTaskDeposit;
+	type ClientDeposit = AgentClientDeposit;
+	type MinPayment = ConstU128<{ 100 * MILLI_LAZ }>;
+	type MaxTaskDuration = ConstU32<{ 30 * DAYS }>;
+	type RatingPeriod = ConstU32<DAYS>;
+	type UnbondingPeriod = ConstU32<{ 7 * DAYS }>;
+	type MaxOpenTasks = ConstU32<32>;
+	type MaxTraceLen = ConstU32<16>;
+	type MaxUriLen = ConstU32<256>;
+	type TraceShare = AgentTraceShare;
+	type ReleaseFee = AgentReleaseFee;
+	type DisputeSlash = AgentDisputeSlash;
+	type EvidenceMultiplier = ConstU32<2>;
+	type MaxCountedPayment = ConstU128<{ 1_000 * LAZ }>;
+	type PriorWeight = ConstU128<{ 1_000 * LAZ }>;
+	type DecayPeriod = ConstU32<HOURS>;
+	type DecayPerPeriod = AgentDecayPerHour;
+	type BaseStanding = AgentBaseStanding;
+	type StandingPrior = ConstU128<{ 100 * LAZ }>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::AgentHelper;
+	type WeightInfo = pallet_agent_reputation::weights::SubstrateWeight<Runtime>;
 }

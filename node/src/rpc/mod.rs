@@ -1,7 +1,9 @@
 //! The node's RPC methods beyond Substrate's standard ones: account nonces, fee queries, the
 //! `dat_*` queries of anchored data, the `model_*` and `benchmark_*` queries of models, the
-//! `podv_*` queries of data value and the `idao_*` queries of iDAOs.
+//! `podv_*` queries of data value, the `idao_*` queries of iDAOs and the `agent_*` queries of
+//! agents.
 
+pub mod agents;
 pub mod dat;
 pub mod idao;
 pub mod models;
@@ -44,9 +46,11 @@ where
 		+ lazai_primitives::models::ModelStakingApi<Block, AccountId, BlockNumber>
 		+ lazai_primitives::podv::PodvApi<Block, Balance, BlockNumber>
 		+ lazai_primitives::idao::IdaoApi<Block, AccountId, Balance, BlockNumber>
+		+ lazai_primitives::agents::AgentApi<Block, AccountId, Balance, BlockNumber>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
+	use agents::AgentRpcServer;
 	use dat::DatRpcServer;
 	use idao::IdaoRpcServer;
 	use models::ModelsRpcServer;
@@ -74,9 +78,15 @@ where
 	))?;
 	module.merge(
 		<idao::Idao<C, Block> as IdaoRpcServer<_, AccountId, Balance, BlockNumber>>::into_rpc(
-			idao::Idao::new(client),
+			idao::Idao::new(client.clone()),
 		),
 	)?;
+	module.merge(<agents::Agents<C, Block> as AgentRpcServer<
+		_,
+		AccountId,
+		Balance,
+		BlockNumber,
+	>>::into_rpc(agents::Agents::new(client)))?;
 
 	Ok(module)
 }

@@ -24,6 +24,7 @@ use crate::{pallet::*, BalanceOf, RevenueSplitOf};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
+	storage::with_storage_layer,
 	traits::{Currency, ExistenceRequirement},
 };
 use lazai_primitives::dat::{DatId, DatInspect, DatRevenue, IdaoId};
@@ -87,8 +88,9 @@ impl<T: Config> Pallet<T> {
 		let split = RevenueSplits::<T>::get(idao).unwrap_or_default();
 		let mut done = Distribution { income, ..Default::default() };
 
+		// Each payment is all or nothing: a DAT that refuses it leaves no partial change.
 		let mut pay_dat = |dat: DatId, part: BalanceOf<T>| {
-			if !part.is_zero() && T::Dat::pay(&revenue, dat, part).is_ok() {
+			if !part.is_zero() && with_storage_layer(|| T::Dat::pay(&revenue, dat, part)).is_ok() {
 				done.to_dats.saturating_accrue(part);
 			}
 		};
