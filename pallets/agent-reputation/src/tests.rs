@@ -270,6 +270,25 @@ fn the_controller_claims_what_the_agents_account_earned() {
 	});
 }
 
+#[test]
+fn every_call_needs_a_signed_origin() {
+	new_test_ext().execute_with(|| {
+		let agent = register();
+		let task = open(agent, BOB, 1_000);
+		let none = || RuntimeOrigin::none();
+		assert_noop!(AgentReputation::update_agent(none(), agent, None, uri("y")), BadOrigin);
+		assert_noop!(AgentReputation::deregister_agent(none(), agent), BadOrigin);
+		assert_noop!(AgentReputation::withdraw_bond(none(), agent), BadOrigin);
+		assert_noop!(AgentReputation::claim_earnings(none(), agent), BadOrigin);
+		assert_noop!(
+			AgentReputation::submit_result(none(), task, H256::zero(), trace(&[]), None),
+			BadOrigin
+		);
+		assert_noop!(AgentReputation::close_client(none()), BadOrigin);
+		assert_noop!(AgentReputation::deregister_agent(RuntimeOrigin::root(), agent), BadOrigin);
+	});
+}
+
 // ---- tasks ----------------------------------------------------------------------------------
 
 #[test]
