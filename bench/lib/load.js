@@ -1,0 +1,131 @@
+// Submits pre-signed extrinsics of one kind from many signers and measures what the chain does
+// with them: how many land per block, how fast, and how long to inclusion and to finality.
+
+import { mean, percentiles } from './stats.js';
+
+/** Signing options for immortal transactions, fetched once: nothing is asked of the node per call. */
+function offlineOptions(api) {
+  return {
+    era: 0,
+    blockHash: api.genesisHash,
+    genesisHash: api.genesisHash,
+    runtimeVersion: api.runtimeVersion,
+    signedExtensions: api.registry.signedExtensions,
+    version: api.extrinsicVersion,
+  };
+}
+
+/**
+ * Sign `count` extrinsics `make(i, signer)` round-robin over `signers` (consecutive nonces per
+ * signer), submit them all, and follow the chain until every accepted one is finalized.
+ * Returns the figures of the kind and the raw samples.
+ */
+export async function measure(api, label, signers, count, make) {
+  const options = offlineOptions(api);
+  const nonces = await Promise.all(signers.map(async (s) => (await api.rpc.system.accountNextIndex(s.address)).toNumber()));
+  const signed = [];
+  for (let i = 0; i < count; i++) {
+    const k = i % signers.length;
+    const tx = make(i, signers[k]).sign(signers[k], { ...options, nonce: nonces[k]++ });
+    signed.push({ hex: tx.toHex(), hash: tx.hash.toHex() });
+  }
+  const pending = new Map(signed.map(({ hash }) => [hash, {}]));
+  const perBlock = [];
+  const inclusion = [];
+  const finality = [];
+  const included = new Map(); // block number -> hashes waiting for finality
+  const rejected = {};
+  let outstanding = count;
+  let firstSubmit = null;
+  let lastInclusion = null;
+
+  let resolveDone;
+  const done = new Promise((resolve) => { resolveDone = resolve; });
+  // Blocks are read in order, each once, even when several are imported between two heads.
+  let seen = (await api.rpc.chain.getHeader()).number.toNumber();
+  let reading = Promise.resolve();
+  const readBlock = async (number) => {
+    const block = await api.rpc.chain.getBlock(await api.rpc.chain.getBlockHash(number));
+    const now = Date.now();
+    const hashes = block.block.extrinsics.map((x) => x.hash.toHex()).filter((h) => pending.has(h) && !pending.get(h).includedAt);
+    if (hashes.length > 0 || perBlock.length > 0) perBlock.push(hashes.length);
+    for (const h of hashes) {
+      const entry = pending.get(h);
+      entry.includedAt = now;
+      inclusion.push(now - entry.submittedAt);
+      lastInclusion = now;
+    }
+    included.set(number, hashes);
+  };
+  const unsubscribeHeads = await api.rpc.chain.subscribeNewHeads((header) => {
+    const head = header.number.toNumber();
+    reading = reading.then(async () => {
+      while (seen < head) await readBlock(++seen);
+    });
+  });
+  const unsubscribeFinal = await api.rpc.chain.subscribeFinalizedHeads(async (header) => {
+    const final = header.number.toNumber();
+    await reading;
+    const now = Date.now();
+    for (const [number, hashes] of included) {
+      if (number > final) continue;
+      for (const h of hashes) {
+        finality.push(now - pending.get(h).submittedAt);
+        outstanding--;
+      }
+      included.delete(number);
+    }
+    if (outstanding <= 0) resolveDone();
+  });
+
+  firstSubmit = Date.now();
+  for (let i = 0; i < signed.length; i += 64) {
+    await Promise.all(signed.slice(i, i + 64).map(async ({ hex, hash }) => {
+      pending.get(hash).submittedAt = Date.now();
+      try {
+        await api.rpc.author.submitExtrinsic(hex);
+      } catch (error) {
+        const reason = String(error.message ?? error).replace(/^\d+: /, '');
+        rejected[reason] = (rejected[reason] ?? 0) + 1;
+        pending.delete(hash);
+        outstanding--;
+      }
+    }));
+  }
+  if (outstanding <= 0) resolveDone();
+  await done;
+  unsubscribeHeads();
+  unsubscribeFinal();
+  // Trailing empty blocks after the last inclusion are not part of the kind's run.
+  while (perBlock.length > 0 && perBlock[perBlock.length - 1] === 0) perBlock.pop();
+
+  const landed = inclusion.length;
+  const seconds = lastInclusion ? (lastInclusion - firstSubmit) / 1000 : null;
+  const figures = {
+    kind: label,
+    submitted: count,
+    included: landed,
+    rejected,
+    blocks: perBlock.length,
+    perBlockMax: Math.max(0, ...perBlock),
+    perBlockMean: Number((mean(perBlock.filter((n) => n > 0)) ?? 0).toFixed(1)),
+    perSecond: seconds ? Number((landed / seconds).toFixed(1)) : null,
+    inclusionMs: percentiles(inclusion, 0),
+    finalityMs: percentiles(finality, 0),
+  };
+  console.log(`${label}: ${landed}/${count} in ${perBlock.length} blocks, at most ${figures.perBlockMax} per block, ` +
+    `${figures.perSecond} per s, inclusion p50 ${figures.inclusionMs.p50} ms, finality p50 ${figures.finalityMs.p50} ms` +
+    (Object.keys(rejected).length ? `, rejected ${JSON.stringify(rejected)}` : ''));
+  return { figures, perBlock };
+}
+
+/** Time `n` calls of `call()` and return p50/p99 in milliseconds. */
+export async function latency(n, call) {
+  const samples = [];
+  for (let i = 0; i < n; i++) {
+    const start = process.hrtime.bigint();
+    await call(i);
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return percentiles(samples, 2);
+}

@@ -1,0 +1,99 @@
+// The chain's performance harness: every measurement in one run against one fresh dev node.
+// `scripts/bench.sh` starts the node and calls this with its RPC port and process id:
+//   node run.js <rpc-port> <node-pid> <out-dir>
+// It writes <out-dir>/report.json (raw figures), report.md (the table, each figure with its
+// ratio to the baseline of the same run) and per-block.png (extrinsics per block by kind).
+// COUNT (default 4000) extrinsics of each kind; SIGNERS (default 16) funded dev accounts.
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { blake2AsHex } from '@polkadot/util-crypto';
+import { measure, latency } from './lib/load.js';
+import { watch } from './lib/resources.js';
+import { barChart } from './lib/png.js';
+
+const [port, pid, out] = process.argv.slice(2);
+const COUNT = Number(process.env.COUNT || 4000);
+const SIGNERS = Number(process.env.SIGNERS || 16);
+const LAZ = 10n ** 12n;
+
+const api = await ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${port}`), noInitWarn: true });
+const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+const alice = keyring.addFromUri('//Alice');
+const signers = Array.from({ length: SIGNERS }, (_, i) => keyring.addFromUri(`//Bench//${i}`));
+const resources = watch(Number(pid));
+const results = { kinds: [], rpc: {}, node: null, startedAt: new Date().toISOString() };
+const series = [];
+
+/** Submit one extrinsic as `who` and wait for it to be finalized. */
+function finalize(tx, who) {
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(who, ({ status, dispatchError, events }) => {
+      if (dispatchError) reject(new Error(dispatchError.toString()));
+      else if (status.isFinalized) resolve(events);
+    }).catch(reject);
+  });
+}
+
+async function kind(label, make, count = COUNT, from = signers) {
+  const { figures, perBlock } = await measure(api, label, from, count, make);
+  results.kinds.push(figures);
+  series.push({ label, perBlock });
+  return figures;
+}
+
+try {
+  // Fund the signers from Alice in one batch.
+  await finalize(api.tx.utility.batchAll(signers.map((s) => api.tx.balances.transferKeepAlive(s.address, 10_000n * LAZ))), alice);
+
+  // The baseline, then the DAT kinds.
+  await kind('balances.transferKeepAlive', () => api.tx.balances.transferKeepAlive(alice.address, LAZ / 1000n));
+  const policy = { access: 'Anyone', price: 0, maxUses: null, expiresAt: null, derivationAllowed: true, royalty: 0 };
+  const cid = (i) => `ipfs://${blake2AsHex(`cid-${i}`).slice(2, 61)}`;
+  await kind('dat.anchor', (i) => api.tx.dat.anchor(blake2AsHex(`load-${i}`), cid(i), 'Dataset', [], policy));
+  const used = (await api.query.dat.nextDatId()).toNumber() - 1;
+  await kind('dat.useData', (i, who) => api.tx.dat.useData(used, { Account: who.address }, 0));
+
+  // A lineage 128 deep, each DAT derived from the one before, for the RPC latencies.
+  const root = (await api.query.dat.nextDatId()).toNumber();
+  for (let i = 0; i <= 128; i += 1) {
+    const parents = i === 0 ? [] : [[root + i - 1, 'Subset']];
+    await finalize(api.tx.dat.anchor(blake2AsHex(`lineage-${i}`), `ipfs://lineage-${i}`, 'Dataset', parents, policy), alice);
+  }
+  const rpc = (method, params) => api.provider.send(method, params);
+  for (const depth of [1, 8, 32, 128]) {
+    results.rpc[`dat_lineage depth ${depth}`] = await latency(200, () => rpc('dat_lineage', [root + depth, 'ancestors', depth]));
+  }
+  results.rpc.dat_get = await latency(200, () => rpc('dat_get', [root]));
+  const key = api.query.system.account.key(alice.address);
+  results.rpc['state_getStorage (baseline)'] = await latency(200, () => rpc('state_getStorage', [key]));
+  for (const [name, figures] of Object.entries(results.rpc)) console.log(`${name}: p50 ${figures.p50} ms, p99 ${figures.p99} ms`);
+} finally {
+  results.node = resources.stop();
+  await api.disconnect();
+}
+
+writeFileSync(join(out, 'report.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(out, 'per-block.png'), barChart(series));
+const base = results.kinds[0];
+const ratio = (x, b) => (x && b ? (x / b).toFixed(2) : '–');
+const rows = results.kinds.map((k) =>
+  `| ${k.kind} | ${k.perBlockMax} | ${k.perBlockMean} | ${ratio(k.perBlockMax, base.perBlockMax)} | ${k.perSecond} | ` +
+  `${k.inclusionMs.p50} / ${k.inclusionMs.p99} | ${k.finalityMs.p50} / ${k.finalityMs.p99} | ${Object.values(k.rejected).reduce((a, b) => a + b, 0)} |`);
+const rpcBase = results.rpc['state_getStorage (baseline)'];
+const rpcRows = Object.entries(results.rpc).map(([name, f]) => `| ${name} | ${f.p50} | ${f.p99} | ${ratio(f.p99, rpcBase.p99)} |`);
+writeFileSync(join(out, 'report.md'), `# Performance report (${results.startedAt})
+
+| kind | per block (max) | per block (mean) | max vs transfers | per second | inclusion ms p50 / p99 | finality ms p50 / p99 | rejected |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+| RPC | p50 ms | p99 ms | p99 vs state_getStorage |
+| --- | --- | --- | --- |
+${rpcRows.join('\n')}
+
+Node: peak RSS ${results.node.peakRssMib} MiB, CPU ${results.node.cpuCores} cores over ${results.node.seconds} s.
+`);
+console.log(`wrote ${join(out, 'report.md')}`);
