@@ -19,7 +19,8 @@ const COUNT = Number(process.env.COUNT || 4000);
 const SIGNERS = Number(process.env.SIGNERS || 16);
 const LAZ = 10n ** 12n;
 
-const api = await ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${port}`), noInitWarn: true });
+const provider = new WsProvider(`ws://127.0.0.1:${port}`);
+const api = await ApiPromise.create({ provider, noInitWarn: true });
 const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
 const alice = keyring.addFromUri('//Alice');
 const signers = Array.from({ length: SIGNERS }, (_, i) => keyring.addFromUri(`//Bench//${i}`));
@@ -61,7 +62,7 @@ try {
   const chain = Array.from({ length: 129 }, (_, i) => api.tx.dat.anchor(blake2AsHex(`lineage-${i}`),
     `ipfs://lineage-${i}`, 'Dataset', i === 0 ? [] : [[root + i - 1, 'Subset']], policy));
   await finalize(api.tx.utility.batchAll(chain), alice);
-  const rpc = (method, params) => api.provider.send(method, params);
+  const rpc = (method, params) => provider.send(method, params);
   for (const depth of [1, 8, 32, 128]) {
     results.rpc[`dat_lineage depth ${depth}`] = await latency(200, () => rpc('dat_lineage', [root + depth, 'ancestors', depth]));
   }
