@@ -24,6 +24,8 @@ const api = await ApiPromise.create({ provider, noInitWarn: true });
 const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
 const alice = keyring.addFromUri('//Alice');
 const signers = Array.from({ length: SIGNERS }, (_, i) => keyring.addFromUri(`//Bench//${i}`));
+// The agents' controllers: one agent each, so each agent's results come from its own signer.
+const operators = Array.from({ length: SIGNERS }, (_, i) => keyring.addFromUri(`//Bench//operator//${i}`));
 const resources = watch(Number(pid));
 const results = { kinds: [], rpc: {}, node: null, startedAt: new Date().toISOString() };
 const series = [];
@@ -45,9 +47,39 @@ async function kind(label, make, count = COUNT, from = signers) {
   return figures;
 }
 
+/**
+ * The agent task flow in three measured kinds: every signer opens tasks for every agent (as
+ * many as the per-agent and per-client limits allow open at once), each agent's controller
+ * answers with a trace over two DATs, and the clients rate the results.
+ */
+async function agentFlow(dat) {
+  const agents = operators.length;
+  const first = (await api.query.agentReputation.nextAgentId()).toNumber();
+  await finalize(api.tx.utility.batchAll(operators.map((op) =>
+    api.tx.agentReputation.registerAgent(op.address, null, 'ipfs://bench-agent', 10n * LAZ))), alice);
+  const perAgent = Math.min(32, api.consts.agentReputation.maxOpenTasks.toNumber());
+  const count = agents * Math.min(perAgent, Math.floor((signers.length * perAgent) / agents));
+  const deadline = (await api.rpc.chain.getHeader()).number.toNumber() + 1_000;
+  // Task i is opened by signer i % signers and is for agent floor(i / signers) % agents.
+  await kind('agentReputation.openTask', (i) => api.tx.agentReputation.openTask(
+    first + (Math.floor(i / signers.length) % agents), LAZ, blake2AsHex(`spec-${i}`), deadline), count);
+  const open = (await api.query.agentReputation.tasks.entries())
+    .map(([key, task]) => ({ id: key.args[0].toNumber(), ...task.unwrap().toJSON() }));
+  // Order the tasks so that the i-th is answered by operator i % agents and rated by its client.
+  const byAgent = Array.from({ length: agents }, (_, a) => open.filter((t) => t.agent === first + a));
+  const answerOrder = Array.from({ length: count }, (_, i) => byAgent[i % agents][Math.floor(i / agents)]);
+  const trace = [dat, dat - 1];
+  await kind('agentReputation.submitResult', (i) =>
+    api.tx.agentReputation.submitResult(answerOrder[i].id, blake2AsHex(`result-${i}`), trace, null), count, operators);
+  const byClient = signers.map((s) => open.filter((t) => t.client === s.address));
+  const rateOrder = Array.from({ length: count }, (_, i) => byClient[i % signers.length][Math.floor(i / signers.length)]);
+  await kind('agentReputation.rateTask', (i) => api.tx.agentReputation.rateTask(rateOrder[i].id, true, 90), count);
+}
+
 try {
   // Fund the signers from Alice in one batch.
-  await finalize(api.tx.utility.batchAll(signers.map((s) => api.tx.balances.transferKeepAlive(s.address, 10_000n * LAZ))), alice);
+  await finalize(api.tx.utility.batchAll([...signers, ...operators].map((s) =>
+    api.tx.balances.transferKeepAlive(s.address, 10_000n * LAZ))), alice);
 
   // The baseline, then the DAT kinds.
   await kind('balances.transferKeepAlive', () => api.tx.balances.transferKeepAlive(alice.address, LAZ / 1000n));
@@ -56,6 +88,8 @@ try {
   await kind('dat.anchor', (i) => api.tx.dat.anchor(blake2AsHex(`load-${i}`), cid(i), 'Dataset', [], policy));
   const used = (await api.query.dat.nextDatId()).toNumber() - 1;
   await kind('dat.useData', (i, who) => api.tx.dat.useData(used, { Account: who.address }, 0));
+
+  await agentFlow(used);
 
   // A lineage 128 deep, each DAT derived from the one before, for the RPC latencies.
   const root = (await api.query.dat.nextDatId()).toNumber();
