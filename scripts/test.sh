@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit and runtime tests, benchmark tests, multi-node tests of local
-# testnets run by zombienet, and the end-to-end tests that start a real lazai-node and drive it
-# with @polkadot/api. Installs protoc and Node.js from Debian if they are missing.
+# testnets run by zombienet, the performance harness's report arithmetic, and the end-to-end
+# tests that start a real lazai-node and drive it with @polkadot/api. Installs protoc and
+# Node.js from Debian if they are missing.
 source "$(dirname "$0")/common.sh"
 ensure_build_tools
 ensure_node_js
@@ -33,6 +34,9 @@ for network_test in tests/0001-two-validators-finalize.zndsl tests/0002-local-4-
 	say "zombienet test $network_test"
 	timeout 600 npx zombienet --provider native test "$network_test"
 done
+
+say "the performance harness's own arithmetic and report (bench/test; no node, no packages)"
+node --test "$REPO_ROOT/bench/test/"
 
 say "end-to-end tests against $LAZAI_NODE"
 cd "$REPO_ROOT/e2e"

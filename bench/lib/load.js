@@ -16,11 +16,50 @@ function offlineOptions(api) {
 }
 
 /**
+ * How full `block` is against the limits for ordinary transactions: the weight its normal
+ * class used (`system.blockWeight` at the block, after refunds) and the length of its
+ * extrinsics, each as a percentage of the runtime's limit.
+ */
+async function fullnessOf(api, block) {
+  const normal = api.consts.system.blockWeights.perClass.normal;
+  const weightLimit = Number(normal.maxTotal.unwrap().refTime.toBigInt());
+  const lengthLimit = api.consts.system.blockLength.max.normal.toNumber();
+  const used = Number((await (await api.at(block.header.hash)).query.system.blockWeight()).normal.refTime.toBigInt());
+  const length = block.extrinsics.reduce((sum, x) => sum + x.encodedLength, 0);
+  return {
+    weightPct: Number(((100 * used) / weightLimit).toFixed(1)),
+    lengthPct: Number(((100 * length) / lengthLimit).toFixed(1)),
+  };
+}
+
+/**
+ * The extrinsics of `hashes` (this kind's) that the blocks included but whose call failed,
+ * counted by error (`pallet.Error`). Read after the kind's timing is over.
+ */
+async function failuresIn(api, blocks, hashes) {
+  const failed = {};
+  for (const blockHash of blocks) {
+    const [block, events] = await Promise.all([api.rpc.chain.getBlock(blockHash), api.at(blockHash).then((at) => at.query.system.events())]);
+    const index = new Set(block.block.extrinsics.flatMap((x, i) => (hashes.has(x.hash.toHex()) ? [i] : [])));
+    for (const { phase, event } of events) {
+      if (!phase.isApplyExtrinsic || !index.has(phase.asApplyExtrinsic.toNumber())) continue;
+      if (!api.events.system.ExtrinsicFailed.is(event)) continue;
+      const error = event.data.dispatchError;
+      const reason = error.isModule ? (({ section, name }) => `${section}.${name}`)(api.registry.findMetaError(error.asModule))
+        : error.type;
+      failed[reason] = (failed[reason] ?? 0) + 1;
+    }
+  }
+  return failed;
+}
+
+/**
  * Sign `count` extrinsics `make(i, signer)` round-robin over `signers` (consecutive nonces per
  * signer), submit them all, and follow the chain until every accepted one is finalized.
- * Returns the figures of the kind and the raw samples.
+ * `node` (from `watch` in resources.js) measures the node's CPU from the first submission to
+ * the last finality. Returns the figures of the kind and the raw samples.
  */
-export async function measure(api, label, signers, count, make) {
+export async function measure(api, label, signers, count, make, node) {
   const options = offlineOptions(api);
   const nonces = await Promise.all(signers.map(async (s) => (await api.rpc.system.accountNextIndex(s.address)).toNumber()));
   const signed = [];
@@ -31,6 +70,8 @@ export async function measure(api, label, signers, count, make) {
   }
   const pending = new Map(signed.map(({ hash }) => [hash, {}]));
   const perBlock = [];
+  const fullness = [];
+  const ours = []; // hashes of the blocks that included some of this kind
   const inclusion = [];
   const finality = [];
   const included = new Map(); // block number -> hashes waiting for finality
@@ -49,6 +90,7 @@ export async function measure(api, label, signers, count, make) {
     const now = Date.now();
     const hashes = block.block.extrinsics.map((x) => x.hash.toHex()).filter((h) => pending.has(h) && !pending.get(h).includedAt);
     if (hashes.length > 0 || perBlock.length > 0) perBlock.push(hashes.length);
+    if (hashes.length > 0) fullness.push({ count: hashes.length, ...(await fullnessOf(api, block.block)) });
     for (const h of hashes) {
       const entry = pending.get(h);
       entry.includedAt = now;
@@ -56,6 +98,7 @@ export async function measure(api, label, signers, count, make) {
       lastInclusion = now;
     }
     included.set(number, hashes);
+    if (hashes.length > 0) ours.push(block.block.header.hash);
   };
   const unsubscribeHeads = await api.rpc.chain.subscribeNewHeads((header) => {
     const head = header.number.toNumber();
@@ -84,6 +127,7 @@ export async function measure(api, label, signers, count, make) {
   const firsts = signed.slice(0, signers.length);
   const order = [...signed.slice(signers.length), ...firsts];
   firstSubmit = Date.now();
+  const endSpan = node?.span();
   for (let i = 0; i < order.length; i += 64) {
     await Promise.all(order.slice(i, i + 64).map(async ({ hex, hash }) => {
       pending.get(hash).submittedAt = Date.now();
@@ -99,28 +143,36 @@ export async function measure(api, label, signers, count, make) {
   }
   if (outstanding <= 0) resolveDone();
   await done;
+  const cpu = endSpan?.() ?? { cpuSeconds: null, cores: null };
   unsubscribeHeads();
   unsubscribeFinal();
+  const failed = await failuresIn(api, ours, new Set(signed.map(({ hash }) => hash)));
   // Trailing empty blocks after the last inclusion are not part of the kind's run.
   while (perBlock.length > 0 && perBlock[perBlock.length - 1] === 0) perBlock.pop();
 
   const landed = inclusion.length;
+  const fullest = fullness.reduce((best, b) => (b.count > (best?.count ?? -1) ? b : best), null);
   const seconds = lastInclusion ? (lastInclusion - firstSubmit) / 1000 : null;
   const figures = {
     kind: label,
     submitted: count,
     included: landed,
     rejected,
+    failed,
     blocks: perBlock.length,
     perBlockMax: Math.max(0, ...perBlock),
     perBlockMean: Number((mean(perBlock.filter((n) => n > 0)) ?? 0).toFixed(1)),
     perSecond: seconds ? Number((landed / seconds).toFixed(1)) : null,
     inclusionMs: percentiles(inclusion, 0),
     finalityMs: percentiles(finality, 0),
+    fullestBlock: fullest,
+    nodeCpuCores: cpu.cores,
+    nodeCpuMsPerExtrinsic: cpu.cpuSeconds !== null && landed > 0 ? Number(((1000 * cpu.cpuSeconds) / landed).toFixed(3)) : null,
   };
   console.log(`${label}: ${landed}/${count} in ${perBlock.length} blocks, at most ${figures.perBlockMax} per block, ` +
-    `${figures.perSecond} per s, inclusion p50 ${figures.inclusionMs.p50} ms, finality p50 ${figures.finalityMs.p50} ms` +
-    (Object.keys(rejected).length ? `, rejected ${JSON.stringify(rejected)}` : ''));
+    `${figures.perSecond} per s, inclusion p50 ${figures.inclusionMs.p50} ms, finality p50 ${figures.finalityMs.p50} ms, node CPU ${figures.nodeCpuCores} cores, ${figures.nodeCpuMsPerExtrinsic} ms per extrinsic` +
+    (Object.keys(rejected).length ? `, rejected ${JSON.stringify(rejected)}` : '') +
+    (Object.keys(failed).length ? `, failed ${JSON.stringify(failed)}` : ''));
   return { figures, perBlock };
 }
 

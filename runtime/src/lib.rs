@@ -79,9 +79,9 @@ macro_rules! lazai_version {
 // Keep the two numbers together: the `upgrade-test` build is the same runtime one spec version
 // later, which the runtime-upgrade zombienet test enacts with `system.setCode`.
 #[cfg(not(feature = "upgrade-test"))]
-lazai_version!(107);
-#[cfg(feature = "upgrade-test")]
 lazai_version!(108);
+#[cfg(feature = "upgrade-test")]
+lazai_version!(109);
 
 /// The address format of the chain: accounts, by id or index.
 pub type Address = sp_runtime::MultiAddress<AccountId, ()>;

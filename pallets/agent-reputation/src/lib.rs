@@ -471,7 +471,8 @@ pub mod pallet {
 
 		/// Rate an answered task, `rating` from 0 to 100. A success releases the payment; a
 		/// failure refunds it and slashes part of the agent's bond to the caller. Either way
-		/// the rating joins the agent's reputation. Only the task's client may.
+		/// the rating joins the agent's reputation. Only the task's client may. Charged for a
+		/// full trace; what a shorter trace did not use is refunded.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::rate_success(T::MaxTraceLen::get())
 			.max(T::WeightInfo::rate_failure()))]
@@ -480,18 +481,19 @@ pub mod pallet {
 			task: TaskId,
 			success: bool,
 			rating: u8,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let client = ensure_signed(origin)?;
 			Self::do_rate(client, task, success, rating)
 		}
 
 		/// Settle a task its parties left: with no result after its deadline it is refunded
 		/// and counts against the agent; with a result left unrated for `RatingPeriod` its
-		/// payment is released, unrated. Anyone may.
+		/// payment is released, unrated. Anyone may. Charged for a full trace; what a shorter
+		/// one did not use is refunded.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::expire_open()
 			.max(T::WeightInfo::expire_submitted(T::MaxTraceLen::get())))]
-		pub fn expire_task(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
+		pub fn expire_task(origin: OriginFor<T>, task: TaskId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			Self::do_expire(task)
 		}

@@ -13,7 +13,7 @@
 //! A traced DAT that can no longer be paid (retired or frozen since) leaves its part to the
 //! agent. Every unit of the payment ends with the DATs, the agent, the client, or burned.
 
-use crate::{pallet::*, Agent, BalanceOf, Client, Submission, Task, TraceOf};
+use crate::{pallet::*, Agent, BalanceOf, Client, Submission, Task, TraceOf, WeightInfo};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -145,7 +145,7 @@ impl<T: Config> Pallet<T> {
 		task: TaskId,
 		success: bool,
 		rating: u8,
-	) -> DispatchResult {
+	) -> DispatchResultWithPostInfo {
 		ensure!(rating <= 100, Error::<T>::InvalidRating);
 		let info = Tasks::<T>::get(task).ok_or(Error::<T>::UnknownTask)?;
 		ensure!(info.client == client, Error::<T>::NotClient);
@@ -154,13 +154,14 @@ impl<T: Config> Pallet<T> {
 		let verified = success && submission.evidence.is_some();
 		let weight = Self::task_weight(info.payment, Self::standing_of(&client), verified);
 
-		let reputation = if success {
+		let (reputation, used) = if success {
 			Self::release(task, &info, &submission)?;
-			Self::record_outcome(&mut agent, weight, Some(rating))
+			let used = T::WeightInfo::rate_success(submission.trace.len() as u32);
+			(Self::record_outcome(&mut agent, weight, Some(rating)), used)
 		} else {
 			Self::refund(task, &info)?;
 			Self::slash_to_client(info.agent, &mut agent, &client);
-			Self::record_outcome(&mut agent, weight, None)
+			(Self::record_outcome(&mut agent, weight, None), T::WeightInfo::rate_failure())
 		};
 		Self::close(task, &info, agent);
 		Self::deposit_event(Event::TaskRated {
@@ -171,10 +172,10 @@ impl<T: Config> Pallet<T> {
 			weight,
 			reputation,
 		});
-		Ok(())
+		Ok(Some(used).into())
 	}
 
-	pub(crate) fn do_expire(task: TaskId) -> DispatchResult {
+	pub(crate) fn do_expire(task: TaskId) -> DispatchResultWithPostInfo {
 		let info = Tasks::<T>::get(task).ok_or(Error::<T>::UnknownTask)?;
 		let mut agent = Agents::<T>::get(info.agent).ok_or(Error::<T>::UnknownAgent)?;
 		let now = frame_system::Pallet::<T>::block_number();
@@ -192,14 +193,15 @@ impl<T: Config> Pallet<T> {
 					weight,
 					reputation,
 				});
+				Ok(Some(T::WeightInfo::expire_open()).into())
 			},
 			Some(submission) => {
 				ensure!(now > submission.rate_by, Error::<T>::NotExpired);
 				Self::release(task, &info, submission)?;
 				Self::close(task, &info, agent);
+				Ok(Some(T::WeightInfo::expire_submitted(submission.trace.len() as u32)).into())
 			},
 		}
-		Ok(())
 	}
 
 	/// What `client`'s ratings count for now.

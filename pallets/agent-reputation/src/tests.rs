@@ -1,8 +1,14 @@
 //! Unit tests: every call, error, origin and timeout path; the reputation formula's worked
 //! examples; the anti-pumping bound; and that every unit of a payment is accounted for.
 
-use crate::{mock::*, AgentStatus, AgentTasks, Agents, Clients, Error, Event, Evidence, Tasks};
-use frame_support::{assert_noop, assert_ok, traits::Currency};
+use crate::{
+	mock::*, AgentStatus, AgentTasks, Agents, Clients, Error, Event, Evidence, Tasks, WeightInfo,
+};
+use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::{DispatchResultWithPostInfo, GetDispatchInfo},
+	traits::Currency,
+};
 use lazai_primitives::{
 	agents::ReputationProvider,
 	dat::{Access, AgentId, Consumer, ConsumerAuthority, DatId, DataKind, UsagePolicy},
@@ -535,6 +541,41 @@ fn rating_is_checked() {
 		assert_noop!(AgentReputation::rate_task(RuntimeOrigin::none(), task, true, 80), BadOrigin);
 		assert_ok!(rate(BOB, task, 80));
 		assert_noop!(rate(BOB, task, 80), Error::<Test>::UnknownTask);
+	});
+}
+
+#[test]
+fn rating_and_settling_are_charged_for_the_trace_the_result_has() {
+	new_test_ext().execute_with(|| {
+		let agent = register();
+		let dat = anchor(DAVE, 1, Default::default());
+		let charged = |call: crate::Call<Test>| call.get_dispatch_info().call_weight;
+		let used = |result: DispatchResultWithPostInfo| result.unwrap().actual_weight.unwrap();
+		let full_rating = charged(crate::Call::rate_task { task: 0, success: true, rating: 90 });
+		let full_expiry = charged(crate::Call::expire_task { task: 0 });
+
+		// A success is charged for its one traced DAT, a failure for what a failure does.
+		let task = open(agent, BOB, 1_000);
+		submit(task, &[dat]);
+		let success = used(AgentReputation::rate_task(RuntimeOrigin::signed(BOB), task, true, 90));
+		assert_eq!(success, <() as WeightInfo>::rate_success(1));
+		assert!(success.all_lt(full_rating));
+		let task = open(agent, BOB, 1_000);
+		submit(task, &[dat]);
+		let failure = used(AgentReputation::rate_task(RuntimeOrigin::signed(BOB), task, false, 0));
+		assert_eq!(failure, <() as WeightInfo>::rate_failure());
+		assert!(failure.all_lte(full_rating));
+
+		// A timed-out task and a result released unrated, with an empty trace.
+		let timed_out = open(agent, BOB, 1_000);
+		let unrated = open(agent, BOB, 1_000);
+		submit(unrated, &[]);
+		System::set_block_number(2 + RATING_PERIOD.max(50));
+		let expired = used(AgentReputation::expire_task(RuntimeOrigin::signed(DAVE), timed_out));
+		assert_eq!(expired, <() as WeightInfo>::expire_open());
+		let released = used(AgentReputation::expire_task(RuntimeOrigin::signed(DAVE), unrated));
+		assert_eq!(released, <() as WeightInfo>::expire_submitted(0));
+		assert!(expired.all_lte(full_expiry) && released.all_lt(full_expiry));
 	});
 }
 

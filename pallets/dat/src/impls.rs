@@ -162,7 +162,7 @@ impl<T: Config> Pallet<T> {
 		consumer: &Consumer<T::AccountId>,
 		payer: &T::AccountId,
 		max_price: Option<BalanceOf<T>>,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		let mut info = Self::active_dat(dat)?;
 		let price = Self::price_for(dat, &info, consumer)?;
 		let mut record = match ConsumerRecords::<T>::get(dat, consumer) {
@@ -188,6 +188,7 @@ impl<T: Config> Pallet<T> {
 		record.uses = record.uses.saturating_add(1);
 		info.uses = info.uses.saturating_add(1);
 		ConsumerRecords::<T>::insert(dat, consumer, record);
+		let parents = Self::parents_paid(&info, paid);
 		Dats::<T>::insert(dat, info);
 		Self::deposit_event(Event::Used {
 			dat,
@@ -197,7 +198,7 @@ impl<T: Config> Pallet<T> {
 			credit_spent,
 		});
 		T::OnUse::on_use(dat, payer, 1, paid);
-		Ok(())
+		Ok(parents)
 	}
 
 	pub(crate) fn do_buy_credits(
@@ -205,7 +206,7 @@ impl<T: Config> Pallet<T> {
 		buyer: T::AccountId,
 		credits: u64,
 		max_price: BalanceOf<T>,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		ensure!(credits > 0, Error::<T>::ZeroAmount);
 		let mut info = Self::active_dat(dat)?;
 		let consumer = Consumer::Account(buyer.clone());
@@ -225,10 +226,21 @@ impl<T: Config> Pallet<T> {
 		};
 		record.credits = record.credits.checked_add(credits).ok_or(Error::<T>::Overflow)?;
 		ConsumerRecords::<T>::insert(dat, &consumer, record);
+		let parents = Self::parents_paid(&info, total);
 		Dats::<T>::insert(dat, info);
 		T::OnUse::on_use(dat, &buyer, 0, total);
 		Self::deposit_event(Event::CreditsBought { dat, buyer, credits, paid: total });
-		Ok(())
+		Ok(parents)
+	}
+
+	/// How many parents a payment of `amount` into `info`'s pool reaches: the `p` of the
+	/// `use_data` and `buy_credits` weights, which charge for `MaxParents` up front.
+	fn parents_paid(info: &DatInfo<T>, amount: BalanceOf<T>) -> u32 {
+		if amount.is_zero() {
+			0
+		} else {
+			info.parents.len() as u32
+		}
 	}
 
 	pub(crate) fn do_transfer_credits(
@@ -613,7 +625,7 @@ impl<T: Config> DatUsage<T::AccountId> for Pallet<T> {
 		consumer: &Consumer<T::AccountId>,
 		payer: &T::AccountId,
 	) -> DispatchResult {
-		Self::do_use(dat, consumer, payer, None)
+		Self::do_use(dat, consumer, payer, None).map(|_| ())
 	}
 }
 
@@ -624,7 +636,7 @@ impl<T: Config> DatPaidUsage<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		payer: &T::AccountId,
 		max_price: BalanceOf<T>,
 	) -> DispatchResult {
-		Self::do_use(dat, consumer, payer, Some(max_price))
+		Self::do_use(dat, consumer, payer, Some(max_price)).map(|_| ())
 	}
 }
 

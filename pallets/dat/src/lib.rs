@@ -429,6 +429,7 @@ pub mod pallet {
 		/// Use a DAT as `consumer`: spend one of its credits, or pay the policy's price (refused
 		/// above `max_price`). The payment goes to the DAT's holders and its royalty share to its
 		/// parents. The first use by a consumer reserves a record deposit from the caller.
+		/// Charged for paying `MaxParents` parents; refunded down to the parents it paid.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::use_data(T::MaxParents::get()).saturating_add(T::OnUse::weight()))]
 		pub fn use_data(
@@ -436,14 +437,16 @@ pub mod pallet {
 			dat: DatId,
 			consumer: Consumer<T::AccountId>,
 			max_price: BalanceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let payer = ensure_signed(origin)?;
 			ensure!(T::ConsumerAuthority::may_act_as(&payer, &consumer), Error::<T>::NotConsumer);
-			Self::do_use(dat, &consumer, &payer, Some(max_price))
+			let parents = Self::do_use(dat, &consumer, &payer, Some(max_price))?;
+			Ok(Some(T::WeightInfo::use_data(parents).saturating_add(T::OnUse::weight())).into())
 		}
 
 		/// Buy `credits` uses of a DAT in advance, for the caller's account, at the policy's
-		/// price per use (refused above `max_price` per use). Pays the revenue pools as uses do.
+		/// price per use (refused above `max_price` per use). Pays the revenue pools as uses do,
+		/// and is refunded as `use_data` is.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::buy_credits(T::MaxParents::get()).saturating_add(T::OnUse::weight()))]
 		pub fn buy_credits(
@@ -451,9 +454,10 @@ pub mod pallet {
 			dat: DatId,
 			credits: u64,
 			max_price: BalanceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let buyer = ensure_signed(origin)?;
-			Self::do_buy_credits(dat, buyer, credits, max_price)
+			let parents = Self::do_buy_credits(dat, buyer, credits, max_price)?;
+			Ok(Some(T::WeightInfo::buy_credits(parents).saturating_add(T::OnUse::weight())).into())
 		}
 
 		/// Give `credits` of a DAT from the caller's account to another consumer. Creating the

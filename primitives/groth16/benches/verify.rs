@@ -1,8 +1,9 @@
 //! Native Groth16 verification: `ark-groth16`'s own `verify_proof` (the reference the chain is
 //! measured against), of a decoded proof and of proof bytes, beside this crate's full path
 //! (decode the prepared key, proof and inputs, combine the inputs with one multi-scalar
-//! multiplication, pair), and a batch of 16 per proof.
-//! `cargo bench -p lazai-groth16`; docs/verified-computing.md has the figures.
+//! multiplication, pair), and batches of 16 proofs with one and three inputs.
+//! `cargo bench -p lazai-groth16`; docs/verified-computing.md has the figures, and
+//! `scripts/bench.sh` sets BN254's beside the chain's weights in bench/report.md.
 
 use ark_ec::pairing::Pairing;
 use ark_groth16::{Groth16, PreparedVerifyingKey, Proof};
@@ -79,18 +80,20 @@ fn single(c: &mut Criterion) {
 fn batch(c: &mut Criterion) {
 	for curve in [Curve::Bn254, Curve::Bls12_381] {
 		let mut group = c.benchmark_group(format!("{curve:?} batch"));
-		let circuit = Circuit::square_roots(curve, 3, 1);
-		let key = prepare_verifying_key(curve, &circuit.verifying_key, MAX_INPUTS).unwrap();
-		let proofs: Vec<_> = (0..16)
-			.map(|seed| {
-				let statement = circuit.prove_square_roots(seed);
-				(statement.proof.clone(), statement.flat_inputs())
-			})
-			.collect();
 		group.throughput(Throughput::Elements(16));
-		group.bench_function("16 proofs, 3 inputs", |b| {
-			b.iter(|| verify_batch(curve, black_box(&key), &proofs).unwrap())
-		});
+		for inputs in [1, 3] {
+			let circuit = Circuit::square_roots(curve, inputs, 1);
+			let key = prepare_verifying_key(curve, &circuit.verifying_key, MAX_INPUTS).unwrap();
+			let proofs: Vec<_> = (0..16)
+				.map(|seed| {
+					let statement = circuit.prove_square_roots(seed);
+					(statement.proof.clone(), statement.flat_inputs())
+				})
+				.collect();
+			group.bench_with_input(BenchmarkId::new("16 proofs", inputs), &(), |b, _| {
+				b.iter(|| verify_batch(curve, black_box(&key), &proofs).unwrap())
+			});
+		}
 		group.finish();
 	}
 }

@@ -1,0 +1,106 @@
+// The report of one run as Markdown: the targets, then every figure beside its baseline of the
+// same run (transfers for extrinsics, `state_getStorage` for RPC, native verification for proof
+// weights).
+
+const fixed = (x, digits = 2) => (x === null || x === undefined ? '–' : Number(x).toFixed(digits));
+const ratio = (x, base) => (x && base ? fixed(x / base) : '–');
+const met = (ok) => (ok === null ? 'not measured' : ok ? 'met' : '**missed**');
+
+/** Proofs per second a full block of `kind` verifies, at one block every `blockSeconds`. */
+export function proofsPerSecond(kind, blockSeconds) {
+  return kind ? (kind.perBlockMax * kind.proofsPerExtrinsic) / blockSeconds : null;
+}
+
+/** The targets of docs/performance.md against this run's figures. */
+export function targets(results) {
+  const kinds = Object.fromEntries(results.kinds.map((k) => [k.kind, k]));
+  const transfers = kinds['balances.transferKeepAlive'];
+  const anchors = kinds['dat.anchor'];
+  const singles = results.kinds.find((k) => k.kind === 'verifiedComputing.submitProof');
+  const lineage = results.rpc['dat_lineage depth 32'];
+  const anchorRatio = anchors && transfers ? anchors.perBlockMax / transfers.perBlockMax : null;
+  const perSecond = proofsPerSecond(singles, results.blockSeconds);
+  const { single, batch } = results.groth16 ?? {};
+  const rss = results.node?.peakRssMib ?? null;
+  return [
+    ['`dat.anchor` per block ≥ 0.8 × `transferKeepAlive` per block', `${fixed(anchorRatio)} ×`,
+      anchorRatio === null ? null : anchorRatio >= 0.8],
+    ['≥ 100 BN254 proofs verified per second, one per extrinsic', `${fixed(perSecond, 1)} per s`,
+      perSecond === null ? null : perSecond >= 100],
+    ['a batch is cheaper per proof than a single proof (charged weight)',
+      `${fixed(batch?.chargedMs, 3)} ms vs ${fixed(single?.chargedMs, 3)} ms`,
+      batch && single ? batch.chargedMs < single.chargedMs : null],
+    ['`dat_lineage` depth 32 p99 < 50 ms', `${fixed(lineage?.p99)} ms`, lineage ? lineage.p99 < 50 : null],
+    ['node peak RSS under load < 1 GiB', `${fixed(rss, 0)} MiB`, rss === null ? null : rss < 1024],
+  ];
+}
+
+export function markdown(results) {
+  const base = results.kinds[0];
+  const blockSeconds = results.blockSeconds;
+  const kindRows = results.kinds.map((k) => {
+    const proofs = k.proofsPerExtrinsic ? fixed(proofsPerSecond(k, blockSeconds), 1) : '';
+    const rejected = Object.values(k.rejected).reduce((a, b) => a + b, 0);
+    const failed = Object.values(k.failed ?? {}).reduce((a, b) => a + b, 0);
+    return `| ${k.kind} | ${k.included} / ${k.submitted} | ${k.perBlockMax} | ${k.perBlockMean} | ` +
+      `${ratio(k.perBlockMax, base.perBlockMax)} | ${k.perSecond} | ${proofs} | ` +
+      `${k.inclusionMs.p50} / ${k.inclusionMs.p99} | ${k.finalityMs.p50} / ${k.finalityMs.p99} | ` +
+      `${fixed(k.fullestBlock?.weightPct, 1)} % / ${fixed(k.fullestBlock?.lengthPct, 1)} % | ` +
+      `${fixed(k.nodeCpuCores)} | ${fixed(k.nodeCpuMsPerExtrinsic, 3)} | ${rejected} | ${failed} |`;
+  });
+  const rpcBase = results.rpc['state_getStorage (baseline)'];
+  const rpcRows = Object.entries(results.rpc).map(([name, f]) =>
+    `| ${name} | ${f.p50} | ${f.p99} | ${ratio(f.p99, rpcBase?.p99)} |`);
+  const { single, batch } = results.groth16 ?? {};
+  const groth16Rows = single ? [
+    `| one proof (\`submitProof\`) | ${fixed(single.nativeReferenceMs, 3)} | ${fixed(single.nativeMs, 3)} | ` +
+      `${fixed(single.beforeMs, 3)} | ${fixed(single.chargedMs, 3)} | ${ratio(single.chargedMs, single.nativeMs)} | ` +
+      `${ratio(single.chargedMs, single.nativeReferenceMs)} |`,
+    `| in a batch of 16 (\`submitProofs\`), per proof | – | ${fixed(batch.nativeMs, 3)} | ` +
+      `${fixed(batch.beforeMs, 3)} | ${fixed(batch.chargedMs, 3)} | ${ratio(batch.chargedMs, batch.nativeMs)} | ` +
+      `${ratio(batch.chargedMs, single.nativeReferenceMs)} |`,
+  ] : ['| not measured | | | | | | |'];
+  const rejections = results.kinds.flatMap((k) => [
+    ...Object.entries(k.rejected).map(([reason, n]) => `- ${k.kind}: ${n} rejected by the pool: ${reason}`),
+    ...Object.entries(k.failed ?? {}).map(([reason, n]) => `- ${k.kind}: ${n} failed in the block: ${reason}`),
+  ]);
+  const node = results.node;
+  return `# Performance report
+
+${results.startedAt} · ${results.nodeVersion} · ${results.machine} · blocks every ${blockSeconds} s ·
+\`scripts/bench.sh\` (docs/performance.md says what each figure means and what limits it).
+
+## Targets
+
+| target | this run | |
+| --- | --- | --- |
+${targets(results).map(([what, figure, ok]) => `| ${what} | ${figure} | ${met(ok)} |`).join('\n')}
+
+## Extrinsics (ratio: most per block against \`transferKeepAlive\`'s)
+
+| kind | included | per block (max) | per block (mean) | vs transfers | per second over the run | proofs per second (full blocks) | inclusion ms p50 / p99 | finality ms p50 / p99 | fullest block: weight / length used | node CPU (cores) | node CPU ms per extrinsic | rejected by the pool | failed in the block |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${kindRows.join('\n')}
+
+${rejections.length ? rejections.join('\n') : 'No submission was rejected and no included call failed.'}
+
+## Groth16 verification, BN254, one public input (ms per proof)
+
+| | native \`ark-groth16\` \`verify_proof\` | native \`lazai-groth16\` | weight before dispatch | weight charged | charged vs native \`lazai-groth16\` | charged vs \`verify_proof\` |
+| --- | --- | --- | --- | --- | --- | --- |
+${groth16Rows.join('\n')}
+
+## RPC latency (200 calls each)
+
+| RPC | p50 ms | p99 ms | p99 vs \`state_getStorage\` |
+| --- | --- | --- | --- |
+${rpcRows.join('\n')}
+
+## Node
+
+Peak RSS ${node.peakRssMib} MiB. CPU: ${fixed(node.peakCores)} cores in the busiest
+${node.sampledEveryMs} ms, ${fixed(node.cpuCores)} on average over the whole run of ${node.seconds} s.
+The machine has ${results.cores} cores, shared with this client, which signs every extrinsic and
+reads every block.
+`;
+}
