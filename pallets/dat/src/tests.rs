@@ -737,7 +737,8 @@ fn uses_and_purchases_are_charged_for_the_parents_they_pay() {
 		let free = anchor_with(DAVE, 3, &from, Default::default());
 		let hook = <HeardUses as OnDatUse<AccountId, Balance>>::weight();
 		let use_weight = |parents| <() as WeightInfo>::use_data(parents).saturating_add(hook);
-		let purchase_weight = |parents| <() as WeightInfo>::buy_credits(parents).saturating_add(hook);
+		let purchase_weight =
+			|parents| <() as WeightInfo>::buy_credits(parents).saturating_add(hook);
 		let used = |result: DispatchResultWithPostInfo| result.unwrap().actual_weight.unwrap();
 		let signed = RuntimeOrigin::signed;
 
