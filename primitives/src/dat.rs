@@ -336,8 +336,9 @@ pub trait DatRevenue<AccountId, Balance> {
 /// paid usage. The DAT pallet calls it after the use or purchase is stored.
 pub trait OnDatUse<AccountId, Balance> {
 	/// `payer` paid `paid` for `uses` uses of `dat` (zero for a free use, a use recorded by
-	/// another pallet or a spent credit; zero uses for a purchase of credits).
-	fn on_use(dat: DatId, payer: &AccountId, uses: u64, paid: Balance);
+	/// another pallet or a spent credit; zero uses for a purchase of credits). Returns the
+	/// weight it took, at most [`Self::weight`]: the calls that use a DAT are refunded the rest.
+	fn on_use(dat: DatId, payer: &AccountId, uses: u64, paid: Balance) -> Weight;
 
 	/// The most weight one call of [`Self::on_use`] takes.
 	fn weight() -> Weight;
@@ -345,7 +346,9 @@ pub trait OnDatUse<AccountId, Balance> {
 
 /// With nothing listening, a use is only recorded.
 impl<AccountId, Balance> OnDatUse<AccountId, Balance> for () {
-	fn on_use(_dat: DatId, _payer: &AccountId, _uses: u64, _paid: Balance) {}
+	fn on_use(_dat: DatId, _payer: &AccountId, _uses: u64, _paid: Balance) -> Weight {
+		Weight::zero()
+	}
 
 	fn weight() -> Weight {
 		Weight::zero()

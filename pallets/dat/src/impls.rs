@@ -162,7 +162,7 @@ impl<T: Config> Pallet<T> {
 		consumer: &Consumer<T::AccountId>,
 		payer: &T::AccountId,
 		max_price: Option<BalanceOf<T>>,
-	) -> Result<u32, DispatchError> {
+	) -> Result<Weight, DispatchError> {
 		let mut info = Self::active_dat(dat)?;
 		let price = Self::price_for(dat, &info, consumer)?;
 		let mut record = match ConsumerRecords::<T>::get(dat, consumer) {
@@ -197,8 +197,8 @@ impl<T: Config> Pallet<T> {
 			paid,
 			credit_spent,
 		});
-		T::OnUse::on_use(dat, payer, 1, paid);
-		Ok(parents)
+		let heard = T::OnUse::on_use(dat, payer, 1, paid);
+		Ok(T::WeightInfo::use_data(parents).saturating_add(heard))
 	}
 
 	pub(crate) fn do_buy_credits(
@@ -206,7 +206,7 @@ impl<T: Config> Pallet<T> {
 		buyer: T::AccountId,
 		credits: u64,
 		max_price: BalanceOf<T>,
-	) -> Result<u32, DispatchError> {
+	) -> Result<Weight, DispatchError> {
 		ensure!(credits > 0, Error::<T>::ZeroAmount);
 		let mut info = Self::active_dat(dat)?;
 		let consumer = Consumer::Account(buyer.clone());
@@ -228,13 +228,13 @@ impl<T: Config> Pallet<T> {
 		ConsumerRecords::<T>::insert(dat, &consumer, record);
 		let parents = Self::parents_paid(&info, total);
 		Dats::<T>::insert(dat, info);
-		T::OnUse::on_use(dat, &buyer, 0, total);
+		let heard = T::OnUse::on_use(dat, &buyer, 0, total);
 		Self::deposit_event(Event::CreditsBought { dat, buyer, credits, paid: total });
-		Ok(parents)
+		Ok(T::WeightInfo::buy_credits(parents).saturating_add(heard))
 	}
 
 	/// How many parents a payment of `amount` into `info`'s pool reaches: the `p` of the
-	/// `use_data` and `buy_credits` weights, which charge for `MaxParents` up front.
+	/// `use_data` and `buy_credits` weights.
 	fn parents_paid(info: &DatInfo<T>, amount: BalanceOf<T>) -> u32 {
 		if amount.is_zero() {
 			0

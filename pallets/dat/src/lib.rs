@@ -429,7 +429,8 @@ pub mod pallet {
 		/// Use a DAT as `consumer`: spend one of its credits, or pay the policy's price (refused
 		/// above `max_price`). The payment goes to the DAT's holders and its royalty share to its
 		/// parents. The first use by a consumer reserves a record deposit from the caller.
-		/// Charged for paying `MaxParents` parents; refunded down to the parents it paid.
+		/// Charged for paying `MaxParents` parents and the use hook's most; refunded down to the
+		/// parents it paid and what the hook took.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::use_data(T::MaxParents::get()).saturating_add(T::OnUse::weight()))]
 		pub fn use_data(
@@ -440,8 +441,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let payer = ensure_signed(origin)?;
 			ensure!(T::ConsumerAuthority::may_act_as(&payer, &consumer), Error::<T>::NotConsumer);
-			let parents = Self::do_use(dat, &consumer, &payer, Some(max_price))?;
-			Ok(Some(T::WeightInfo::use_data(parents).saturating_add(T::OnUse::weight())).into())
+			Ok(Some(Self::do_use(dat, &consumer, &payer, Some(max_price))?).into())
 		}
 
 		/// Buy `credits` uses of a DAT in advance, for the caller's account, at the policy's
@@ -456,8 +456,7 @@ pub mod pallet {
 			max_price: BalanceOf<T>,
 		) -> DispatchResultWithPostInfo {
 			let buyer = ensure_signed(origin)?;
-			let parents = Self::do_buy_credits(dat, buyer, credits, max_price)?;
-			Ok(Some(T::WeightInfo::buy_credits(parents).saturating_add(T::OnUse::weight())).into())
+			Ok(Some(Self::do_buy_credits(dat, buyer, credits, max_price)?).into())
 		}
 
 		/// Give `credits` of a DAT from the caller's account to another consumer. Creating the

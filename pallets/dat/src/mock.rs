@@ -6,6 +6,7 @@ use core::cell::RefCell;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU128, ConstU32},
+	weights::Weight,
 	PalletId,
 };
 use frame_system::EnsureRoot;
@@ -75,14 +76,19 @@ thread_local! {
 	static USES: RefCell<Vec<(DatId, AccountId, u64, Balance)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// What the use hook says it took, and the most it may take.
+pub const HOOK_USED: Weight = Weight::from_parts(1_000_000, 0);
+pub const HOOK_MOST: Weight = Weight::from_parts(5_000_000, 0);
+
 /// Keeps what the use hook heard, for [`heard_uses`].
 pub struct HeardUses;
 impl OnDatUse<AccountId, Balance> for HeardUses {
-	fn on_use(dat: DatId, payer: &AccountId, uses: u64, paid: Balance) {
+	fn on_use(dat: DatId, payer: &AccountId, uses: u64, paid: Balance) -> Weight {
 		USES.with(|heard| heard.borrow_mut().push((dat, *payer, uses, paid)));
+		HOOK_USED
 	}
-	fn weight() -> frame_support::weights::Weight {
-		frame_support::weights::Weight::zero()
+	fn weight() -> Weight {
+		HOOK_MOST
 	}
 }
 

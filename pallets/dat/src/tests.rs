@@ -11,7 +11,7 @@ use frame_support::{
 };
 use lazai_primitives::dat::{
 	Access, AccessTerms, Consumer, DatAccess, DatInspect, DatPaidUsage, DatRevenue, DatUsage,
-	Derivation, LineageDirection, OnDatUse, ProofKind, UsagePolicy,
+	Derivation, LineageDirection, ProofKind, UsagePolicy,
 };
 use sp_runtime::{DispatchError, Perbill};
 
@@ -730,29 +730,34 @@ fn royalty_split_remainders_are_not_lost() {
 }
 
 #[test]
-fn uses_and_purchases_are_charged_for_the_parents_they_pay() {
+fn uses_and_purchases_are_charged_for_the_parents_they_pay_and_what_the_hook_took() {
 	new_test_ext().execute_with(|| {
 		let from = [(anchor(ALICE, 0), Derivation::Merge), (anchor(BOB, 1), Derivation::Merge)];
 		let paid = anchor_with(DAVE, 2, &from, with_royalty(100, 50));
 		let free = anchor_with(DAVE, 3, &from, Default::default());
-		let hook = <HeardUses as OnDatUse<AccountId, Balance>>::weight();
-		let use_weight = |parents| <() as WeightInfo>::use_data(parents).saturating_add(hook);
+		let use_weight = |parents, hook| <() as WeightInfo>::use_data(parents).saturating_add(hook);
 		let purchase_weight =
-			|parents| <() as WeightInfo>::buy_credits(parents).saturating_add(hook);
+			|parents, hook| <() as WeightInfo>::buy_credits(parents).saturating_add(hook);
 		let used = |result: DispatchResultWithPostInfo| result.unwrap().actual_weight.unwrap();
 		let signed = RuntimeOrigin::signed;
 
-		// Charged up front for every parent a DAT may have.
+		// Charged up front for every parent a DAT may have and the most the use hook may take.
 		let call = Call::<Test>::use_data { dat: paid, consumer: account(BOB), max_price: 100 };
-		assert_eq!(call.get_dispatch_info().call_weight, use_weight(MAX_PARENTS));
+		assert_eq!(call.get_dispatch_info().call_weight, use_weight(MAX_PARENTS, HOOK_MOST));
 		let call = Call::<Test>::buy_credits { dat: paid, credits: 2, max_price: 100 };
-		assert_eq!(call.get_dispatch_info().call_weight, purchase_weight(MAX_PARENTS));
+		assert_eq!(call.get_dispatch_info().call_weight, purchase_weight(MAX_PARENTS, HOOK_MOST));
 		// A paid use and a purchase pay both parents; a free use and a spent credit pay none.
-		assert_eq!(used(Dat::use_data(signed(BOB), paid, account(BOB), 100)), use_weight(2));
-		assert_eq!(used(Dat::use_data(signed(BOB), free, account(BOB), 0)), use_weight(0));
-		assert_eq!(used(Dat::buy_credits(signed(CHARLIE), paid, 2, 100)), purchase_weight(2));
-		assert_eq!(used(Dat::use_data(signed(CHARLIE), paid, account(CHARLIE), 0)), use_weight(0));
-		assert!(use_weight(2).all_lt(use_weight(MAX_PARENTS)));
+		let paid_use = used(Dat::use_data(signed(BOB), paid, account(BOB), 100));
+		assert_eq!(paid_use, use_weight(2, HOOK_USED));
+		assert_eq!(
+			used(Dat::use_data(signed(BOB), free, account(BOB), 0)),
+			use_weight(0, HOOK_USED)
+		);
+		let purchase = used(Dat::buy_credits(signed(CHARLIE), paid, 2, 100));
+		assert_eq!(purchase, purchase_weight(2, HOOK_USED));
+		let spent = used(Dat::use_data(signed(CHARLIE), paid, account(CHARLIE), 0));
+		assert_eq!(spent, use_weight(0, HOOK_USED));
+		assert!(paid_use.all_lt(use_weight(MAX_PARENTS, HOOK_MOST)));
 	});
 }
 

@@ -68,8 +68,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Count a use of `dat`; revenue from a payer holding none of its shares feeds the usage
-	/// signal.
-	pub(crate) fn record_use(dat: DatId, payer: &T::AccountId, uses: u64, paid: BalanceOf<T>) {
+	/// signal. Returns the weight it took: the benchmark's for the parents it revalued.
+	pub(crate) fn record_use(
+		dat: DatId,
+		payer: &T::AccountId,
+		uses: u64,
+		paid: BalanceOf<T>,
+	) -> Weight {
 		let mut value = Self::value_of(dat);
 		value.uses = value.uses.saturating_add(uses);
 		if !paid.is_zero() && T::Dat::shares_of(dat, payer) == 0 {
@@ -79,7 +84,7 @@ impl<T: Config> Pallet<T> {
 				T::UsageSaturation::get().saturated_into(),
 			);
 		}
-		Self::revalue(dat, value);
+		T::WeightInfo::record_use(Self::revalue(dat, value))
 	}
 
 	/// A DAT's value as the runtime API shows it.
@@ -128,7 +133,7 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> OnDatUse<T::AccountId, BalanceOf<T>> for Pallet<T> {
-	fn on_use(dat: DatId, payer: &T::AccountId, uses: u64, paid: BalanceOf<T>) {
+	fn on_use(dat: DatId, payer: &T::AccountId, uses: u64, paid: BalanceOf<T>) -> Weight {
 		Self::record_use(dat, payer, uses, paid)
 	}
 

@@ -355,6 +355,23 @@ fn the_use_hook_reports_its_weight() {
 	);
 }
 
+#[test]
+fn the_use_hook_takes_the_weight_of_the_parents_it_revalued() {
+	use crate::WeightInfo;
+	new_test_ext().execute_with(|| {
+		let parents = [anchor(ALICE, 1), anchor(BOB, 2)];
+		let child = anchor_with(CHARLIE, 3, &parents, Default::default());
+		let hear =
+			|payer, paid| <Podv as OnDatUse<AccountId, Balance>>::on_use(child, &payer, 1, paid);
+		// An outsider's payment moves the child's own value, and with it both parents'.
+		assert_eq!(hear(DAVE, SATURATION / 4), <() as WeightInfo>::record_use(2));
+		assert!(Podv::value_view(parents[0]).unwrap().inherited > 0);
+		// A free use and a holder's payment move no value: no parent is touched.
+		assert_eq!(hear(DAVE, 0), <() as WeightInfo>::record_use(0));
+		assert_eq!(hear(CHARLIE, SATURATION / 4), <() as WeightInfo>::record_use(0));
+	});
+}
+
 // ---- verified model improvement ----
 
 #[test]

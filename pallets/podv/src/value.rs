@@ -14,7 +14,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Store `value` (whose signals changed) with its own value recomputed, and pass the change
 	/// of its own value on to its parents.
-	pub(crate) fn revalue(dat: DatId, mut value: DatValue<BalanceOf<T>>) {
+	pub(crate) fn revalue(dat: DatId, mut value: DatValue<BalanceOf<T>>) -> u32 {
 		let old_own = value.own;
 		let old_score = value.score();
 		value.own = scoring::own_value(
@@ -27,27 +27,32 @@ impl<T: Config> Pallet<T> {
 			value.quality,
 			value.usage,
 		);
-		if value.own != old_own {
-			Self::pass_to_parents(dat, old_own, value.own);
-		}
+		let reached = match value.own != old_own {
+			true => Self::pass_to_parents(dat, old_own, value.own),
+			false => 0,
+		};
 		Self::store(dat, old_score, value);
+		reached
 	}
 
 	/// Each parent's inherited value follows the child's own value going from `old` to `new`.
-	fn pass_to_parents(child: DatId, old: u64, new: u64) {
+	/// Returns how many parents it changed.
+	fn pass_to_parents(child: DatId, old: u64, new: u64) -> u32 {
 		let parents = T::Dat::parents(child);
 		let share = T::LineageShare::get();
 		let before = scoring::lineage_share(old, parents.len(), share);
 		let after = scoring::lineage_share(new, parents.len(), share);
 		if before == after {
-			return;
+			return 0;
 		}
+		let count = parents.len() as u32;
 		for parent in parents {
 			let mut value = Self::value_of(parent);
 			let old_score = value.score();
 			value.inherited = value.inherited.saturating_sub(before).saturating_add(after);
 			Self::store(parent, old_score, value);
 		}
+		count
 	}
 
 	/// Store a DAT's value whose score was `old_score`: the Total Data Value and the ranking
