@@ -122,6 +122,7 @@ async function proofKinds(proven) {
   results.groth16 = {
     single: {
       nativeReferenceMs: criterion('Bn254/ark-groth16 verify_proof/1'),
+      nativeFromBytesMs: criterion('Bn254/ark-groth16 from bytes/1'),
       nativeMs: criterion('Bn254/lazai verify/1'),
       ...(await chargedWeight(api.tx.verifiedComputing.submitProof(circuit, ...proof(one)), 1)),
     },

@@ -23,7 +23,7 @@ say "proving $PROOFS BN254 statements (lazai-groth16's square_roots example)"
 	--example square_roots -- bn254 1 "$PROOFS" >"$WORK/proofs.json")
 say "native BN254 verification (criterion, cargo bench -p lazai-groth16)"
 (cd "$REPO_ROOT" && cargo bench --locked --quiet -p lazai-groth16 --bench verify -- --noplot \
-	'^Bn254( batch)?/(ark-groth16 verify_proof|lazai verify|16 proofs)/1$')
+	'^Bn254( batch)?/(ark-groth16 verify_proof|ark-groth16 from bytes|lazai verify|16 proofs)/1$')
 
 PORT="$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")"
 LOG="$REPO_ROOT/bench/node.log"
