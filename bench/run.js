@@ -13,7 +13,6 @@ import { cpus, totalmem } from 'node:os';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { hexToU8a, u8aConcat } from '@polkadot/util';
 import { measure, latency } from './lib/load.js';
 import { watch } from './lib/resources.js';
 import { barChart } from './lib/png.js';
@@ -65,7 +64,7 @@ async function agentFlow(dat) {
   const first = (await api.query.agentReputation.nextAgentId()).toNumber();
   await finalize(api.tx.utility.batchAll(operators.map((op) =>
     api.tx.agentReputation.registerAgent(op.address, null, 'ipfs://bench-agent', 10n * LAZ))), alice);
-  const perAgent = Math.min(32, api.consts.agentReputation.maxOpenTasks.toNumber());
+  const perAgent = api.consts.agentReputation.maxOpenTasks.toNumber();
   const count = agents * Math.min(perAgent, Math.floor((signers.length * perAgent) / agents));
   const deadline = (await api.rpc.chain.getHeader()).number.toNumber() + 1_000;
   // Task i is opened by signer i % signers and is for agent floor(i / signers) % agents.

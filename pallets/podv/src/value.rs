@@ -13,7 +13,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Store `value` (whose signals changed) with its own value recomputed, and pass the change
-	/// of its own value on to its parents.
+	/// of its own value on to its parents. Returns how many parents it revalued.
 	pub(crate) fn revalue(dat: DatId, mut value: DatValue<BalanceOf<T>>) -> u32 {
 		let old_own = value.own;
 		let old_score = value.score();
@@ -27,10 +27,8 @@ impl<T: Config> Pallet<T> {
 			value.quality,
 			value.usage,
 		);
-		let reached = match value.own != old_own {
-			true => Self::pass_to_parents(dat, old_own, value.own),
-			false => 0,
-		};
+		let reached =
+			if value.own != old_own { Self::pass_to_parents(dat, old_own, value.own) } else { 0 };
 		Self::store(dat, old_score, value);
 		reached
 	}
