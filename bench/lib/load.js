@@ -33,16 +33,15 @@ async function fullnessOf(api, block) {
 }
 
 /**
- * The extrinsics of `hashes` (this kind's) that the blocks included but whose call failed,
- * counted by error (`pallet.Error`). Read after the kind's timing is over.
+ * Of this kind's extrinsics in `blocks` ({ hash, indices } each, as the blocks were read), those
+ * whose call failed, counted by error (`pallet.Error`). Read after the kind's timing is over.
  */
-async function failuresIn(api, blocks, hashes) {
+async function failuresIn(api, blocks) {
   const failed = {};
-  for (const blockHash of blocks) {
-    const [block, events] = await Promise.all([api.rpc.chain.getBlock(blockHash), api.at(blockHash).then((at) => at.query.system.events())]);
-    const index = new Set(block.block.extrinsics.flatMap((x, i) => (hashes.has(x.hash.toHex()) ? [i] : [])));
+  for (const { hash, indices } of blocks) {
+    const events = await (await api.at(hash)).query.system.events();
     for (const { phase, event } of events) {
-      if (!phase.isApplyExtrinsic || !index.has(phase.asApplyExtrinsic.toNumber())) continue;
+      if (!phase.isApplyExtrinsic || !indices.has(phase.asApplyExtrinsic.toNumber())) continue;
       if (!api.events.system.ExtrinsicFailed.is(event)) continue;
       const error = event.data.dispatchError;
       const reason = error.isModule ? (({ section, name }) => `${section}.${name}`)(api.registry.findMetaError(error.asModule))
@@ -71,7 +70,7 @@ export async function measure(api, label, signers, count, make, node) {
   const pending = new Map(signed.map(({ hash }) => [hash, {}]));
   const perBlock = [];
   const fullness = [];
-  const ours = []; // hashes of the blocks that included some of this kind
+  const ours = []; // the blocks that included some of this kind, with those extrinsics' indices
   const inclusion = [];
   const finality = [];
   const included = new Map(); // block number -> hashes waiting for finality
@@ -88,7 +87,9 @@ export async function measure(api, label, signers, count, make, node) {
   const readBlock = async (number) => {
     const block = await api.rpc.chain.getBlock(await api.rpc.chain.getBlockHash(number));
     const now = Date.now();
-    const hashes = block.block.extrinsics.map((x) => x.hash.toHex()).filter((h) => pending.has(h) && !pending.get(h).includedAt);
+    const all = block.block.extrinsics.map((x) => x.hash.toHex());
+    const indices = new Set(all.flatMap((h, i) => (pending.has(h) && !pending.get(h).includedAt ? [i] : [])));
+    const hashes = [...indices].map((i) => all[i]);
     if (hashes.length > 0 || perBlock.length > 0) perBlock.push(hashes.length);
     if (hashes.length > 0) fullness.push({ count: hashes.length, ...(await fullnessOf(api, block.block)) });
     for (const h of hashes) {
@@ -98,7 +99,7 @@ export async function measure(api, label, signers, count, make, node) {
       lastInclusion = now;
     }
     included.set(number, hashes);
-    if (hashes.length > 0) ours.push(block.block.header.hash);
+    if (hashes.length > 0) ours.push({ hash: block.block.header.hash, indices });
   };
   const unsubscribeHeads = await api.rpc.chain.subscribeNewHeads((header) => {
     const head = header.number.toNumber();
@@ -146,7 +147,7 @@ export async function measure(api, label, signers, count, make, node) {
   const cpu = endSpan?.() ?? { cpuSeconds: null, cores: null };
   unsubscribeHeads();
   unsubscribeFinal();
-  const failed = await failuresIn(api, ours, new Set(signed.map(({ hash }) => hash)));
+  const failed = await failuresIn(api, ours);
   // Trailing empty blocks after the last inclusion are not part of the kind's run.
   while (perBlock.length > 0 && perBlock[perBlock.length - 1] === 0) perBlock.pop();
 
