@@ -19,11 +19,11 @@ build_node
 WORK="$(mktemp -d)"
 PROOFS=$(( ${SINGLES:-1500} + 16 * ${BATCHES:-200} + 17 ))
 say "proving $PROOFS BN254 statements (lazai-groth16's square_roots example)"
-(cd "$REPO_ROOT" && cargo run --release --locked --quiet -p lazai-groth16 --features testing \
-	--example square_roots -- bn254 1 "$PROOFS" >"$WORK/proofs.json")
+build_tree_cargo run --release --locked --quiet -p lazai-groth16 --features testing \
+	--example square_roots -- bn254 1 "$PROOFS" >"$WORK/proofs.json"
 say "native BN254 verification (criterion, cargo bench -p lazai-groth16)"
-(cd "$REPO_ROOT" && cargo bench --locked --quiet -p lazai-groth16 --bench verify -- --noplot \
-	'^Bn254( batch)?/(ark-groth16 verify_proof|ark-groth16 from bytes|lazai verify|16 proofs)/1$')
+build_tree_cargo bench --locked --quiet -p lazai-groth16 --bench verify -- --noplot \
+	'^Bn254( batch)?/(ark-groth16 verify_proof|ark-groth16 from bytes|lazai verify|16 proofs)/1$'
 
 PORT="$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")"
 LOG="$REPO_ROOT/bench/node.log"

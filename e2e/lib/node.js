@@ -7,6 +7,8 @@ import { homedir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { u8aToHex } from '@polkadot/util';
+import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -47,9 +49,11 @@ export async function rpc(port, method, params = []) {
 /**
  * Start `lazai-node` with `args` (for example `['--dev']`) on free ports, in a temporary
  * database (or in `basePath`, kept), and wait until its RPC answers. Its output goes to
- * e2e/logs/<name>.log.
+ * e2e/logs/<name>.log. The test suite starts some twenty nodes at once (these files, the CLI test
+ * and three zombienet networks), each compiling the runtime before it answers, on two cores: the
+ * start may take minutes.
  */
-export async function startNode(name, args, { timeoutMs = 60_000, basePath } = {}) {
+export async function startNode(name, args, { timeoutMs = 240_000, basePath } = {}) {
   const rpcPort = await freePort();
   const p2pPort = await freePort();
   const logDir = join(here, '..', 'logs');
@@ -68,6 +72,7 @@ export async function startNode(name, args, { timeoutMs = 60_000, basePath } = {
 
   const node = {
     rpcPort,
+    p2pPort,
     logFile,
     async stop() {
       if (gone) return;
@@ -124,17 +129,36 @@ export function errorName(api, dispatchError) {
 }
 
 /**
- * Sign and submit `tx` as `signer`; resolve once its block is finalized, with the block hash,
- * the extrinsic's events and its dispatch error (null on success).
+ * The runtime's metadata hash, as an offline signer computes it (RFC-0078): the merkleized
+ * metadata of the runtime at the best block, with the chain's token symbol and decimals.
  */
-export function submitFinalized(api, tx, signer, timeoutMs = 90_000) {
+export async function metadataHash(api) {
+  const metadata = await api.call.metadata.metadataAtVersion(15);
+  const { tokenSymbol, tokenDecimals } = await api.rpc.system.properties();
+  return u8aToHex(merkleizeMetadata(metadata.unwrap().toU8a(true), {
+    tokenSymbol: tokenSymbol.unwrap()[0].toString(),
+    decimals: tokenDecimals.unwrap()[0].toNumber(),
+  }).digest());
+}
+
+const hashes = new WeakMap();
+
+/**
+ * Sign and submit `tx` as `signer`, with the metadata hash in the signed payload (the
+ * `CheckMetadataHash` extension's mode 1, as a Ledger signs); resolve once its block is
+ * finalized, with the block hash, the extrinsic's events and its dispatch error (null on success).
+ * `options` go to `signAndSend` (a different `metadataHash`, say).
+ */
+export async function submitFinalized(api, tx, signer, timeoutMs = 90_000, options = {}) {
+  if (!hashes.has(api)) hashes.set(api, await metadataHash(api));
+  const signing = { mode: 1, metadataHash: hashes.get(api), ...options };
   return new Promise((resolve, reject) => {
     let unsubscribe = () => {};
     const timer = setTimeout(() => {
       unsubscribe();
       reject(new Error('transaction not finalized in time'));
     }, timeoutMs);
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+    tx.signAndSend(signer, signing, ({ status, events, dispatchError }) => {
       if (status.isInvalid || status.isDropped || status.isUsurped) {
         clearTimeout(timer);
         unsubscribe();

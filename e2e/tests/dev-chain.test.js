@@ -1,9 +1,10 @@
-// A real `lazai-node --dev`: it finalizes blocks, shows LAZ/12 to wallets and moves balances.
+// A real `lazai-node --dev`: it finalizes blocks, shows LAZ/12 to wallets, moves balances and
+// checks the metadata hash that offline signers sign.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
-import { startNode, connect, waitForFinalized, submitFinalized, errorName } from '../lib/node.js';
+import { startNode, connect, waitForFinalized, submitFinalized, errorName, metadataHash } from '../lib/node.js';
 
 const LAZ = 10n ** 12n;
 let node;
@@ -85,4 +86,23 @@ test('fees are quoted before sending and runtime APIs are callable', async () =>
   const next = await api.rpc.system.accountNextIndex(alice.address);
   assert.equal(nonce.toNumber(), next.toNumber());
   assert.ok(nonce.toNumber() >= 1, 'Alice has sent a transaction in an earlier test');
+});
+
+test('the runtime checks the metadata hash a signer signs (CheckMetadataHash, as a Ledger signs)', async () => {
+  // Every transaction of these tests is signed with the hash; a signature over another one is
+  // refused, so the hash the node's runtime was built with is the one wallets compute.
+  const hash = await metadataHash(api);
+  assert.match(hash, /^0x[0-9a-f]{64}$/);
+  const { events, dispatchError } =
+    await submitFinalized(api, api.tx.balances.transferKeepAlive(bob.address, LAZ), alice, 90_000, { metadataHash: hash });
+  assert.equal(dispatchError, null);
+  const included = events.find(({ event }) => api.events.system.ExtrinsicSuccess.is(event));
+  assert.ok(included, 'the transfer signed with the metadata hash is included');
+
+  const other = `0x${(BigInt(hash) ^ 1n).toString(16).padStart(64, '0')}`;
+  await assert.rejects(
+    submitFinalized(api, api.tx.balances.transferKeepAlive(bob.address, LAZ), alice, 90_000, { metadataHash: other }),
+    /bad signature/i,
+    'a signature over another metadata hash is refused',
+  );
 });

@@ -98,6 +98,6 @@ mod tests {
 	fn token_units_are_consistent() {
 		assert_eq!(LAZ, 10u128.pow(TOKEN_DECIMALS as u32));
 		assert_eq!(MILLI_LAZ * 1_000, LAZ);
-		assert!(EXISTENTIAL_DEPOSIT > 0);
+		const { assert!(EXISTENTIAL_DEPOSIT > 0) };
 	}
 }

@@ -556,3 +556,27 @@ fn data_that_improved_a_model_by_a_real_proof_is_paid_its_share_of_the_epoch() {
 		assert_eq!(Balances::free_balance(&charlie) - charlie_free, budget / 2);
 	});
 }
+
+/// CI's test build has `try-runtime`: the checks the `try-runtime` tool runs against a live chain
+/// hold on a development chain with data in it. The upgrade hooks' pre- and post-checks pass, the
+/// whole state decodes with every pallet's storage types, and every pallet's `try_state`
+/// invariants hold.
+#[cfg(feature = "try-runtime")]
+#[test]
+fn try_runtime_checks_pass_on_a_chain_with_data() {
+	use crate::{Balances, Executive};
+	use frame_try_runtime::UpgradeCheckSelect;
+	use lazai_primitives::{
+		currency::LAZ,
+		dat::{DataKind, Derivation},
+	};
+
+	chain_from(genesis_config_presets::development()).execute_with(|| {
+		let (alice, bob) = (account(Sr25519Keyring::Alice), account(Sr25519Keyring::Bob));
+		let dataset = anchor(&alice, 1, DataKind::Dataset, vec![]);
+		anchor(&bob, 2, DataKind::Dataset, vec![(dataset, Derivation::Subset)]);
+		assert_ok!(Balances::transfer_keep_alive(RuntimeOrigin::signed(alice), bob.into(), LAZ));
+
+		assert_ok!(Executive::try_runtime_upgrade(UpgradeCheckSelect::All));
+	});
+}

@@ -15,5 +15,6 @@ fn main() {
 		.expect("runtime/Cargo.toml is a manifest")
 		.enable_feature("upgrade-test")
 		.set_file_name("lazai_runtime_upgrade_test")
+		.enable_metadata_hash("LAZ", 12)
 		.build();
 }

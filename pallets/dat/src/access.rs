@@ -48,7 +48,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether something that ends at `expires_at` (if ever) still holds in this block.
 	fn in_force(expires_at: Option<BlockNumberFor<T>>) -> bool {
-		expires_at.map_or(true, |last| frame_system::Pallet::<T>::block_number() <= last)
+		expires_at.is_none_or(|last| frame_system::Pallet::<T>::block_number() <= last)
 	}
 
 	pub(crate) fn do_grant(

@@ -150,7 +150,7 @@ mod tests {
 		assert_eq!(a.settle(pool.per_share), Ok(()));
 		assert_eq!(b.settle(pool.per_share), Ok(()));
 		let paid = a.take_owed() + b.take_owed();
-		assert!(paid <= 100 && paid >= 99, "paid {paid}");
+		assert!((99..=100).contains(&paid), "paid {paid}");
 	}
 
 	#[test]

@@ -68,7 +68,7 @@ fn anchor(who: AccountId, n: u32) -> DatId {
 }
 
 fn reserved(who: AccountId) -> Balance {
-	Balances::reserved_balance(&who)
+	Balances::reserved_balance(who)
 }
 
 fn pot() -> Balance {
@@ -629,7 +629,7 @@ fn other_pallets_grant_and_revoke_through_the_trait() {
 fn a_model_uses_data_through_the_account_allowed_to_act_for_it() {
 	new_test_ext().execute_with(|| {
 		let model = Consumer::Model(MODEL);
-		let dat = anchor_with(ALICE, 0, &[], allow(&[model.clone()]));
+		let dat = anchor_with(ALICE, 0, &[], allow(std::slice::from_ref(&model)));
 		assert_noop!(
 			Dat::use_data(RuntimeOrigin::signed(BOB), dat, model.clone(), 0),
 			Error::<Test>::NotConsumer

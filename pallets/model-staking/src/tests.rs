@@ -120,8 +120,7 @@ fn registering_a_model_records_its_training_data_use_and_reserves_a_deposit() {
 #[test]
 fn training_data_is_paid_for_at_its_price() {
 	new_test_ext().execute_with(|| {
-		let mut policy = UsagePolicy::default();
-		policy.price = 700;
+		let policy = UsagePolicy { price: 700, ..Default::default() };
 		let training = anchor_with(CHARLIE, DataKind::Dataset, 1, policy);
 		let weights = anchor(ALICE, DataKind::ModelWeights, 3);
 		let register = |max_price| {
@@ -145,8 +144,10 @@ fn training_data_is_paid_for_at_its_price() {
 #[test]
 fn a_training_dat_that_does_not_allow_the_model_fails_registration() {
 	new_test_ext().execute_with(|| {
-		let mut policy = UsagePolicy::default();
-		policy.access = Access::AllowList(vec![Consumer::Account(BOB)].try_into().unwrap());
+		let policy = UsagePolicy {
+			access: Access::AllowList(vec![Consumer::Account(BOB)].try_into().unwrap()),
+			..Default::default()
+		};
 		let training = anchor_with(CHARLIE, DataKind::Dataset, 1, policy);
 		let weights = anchor(ALICE, DataKind::ModelWeights, 3);
 		assert_noop!(

@@ -62,11 +62,11 @@ fn submit(
 fn last_event() -> VcEvent {
 	System::events()
 		.into_iter()
-		.filter_map(|record| match record.event {
+		.rev()
+		.find_map(|record| match record.event {
 			RuntimeEvent::VerifiedComputing(event) => Some(event),
 			_ => None,
 		})
-		.last()
 		.expect("an event of this pallet")
 }
 

@@ -195,7 +195,7 @@ pub fn read_proof<E: Pairing>(bytes: &[u8]) -> Result<Proof<E>, Groth16Error> {
 /// Read `expected` public inputs of [`INPUT_LEN`] bytes, each below the scalar field's modulus.
 pub fn read_inputs<F: PrimeField>(bytes: &[u8], expected: usize) -> Result<Vec<F>, Groth16Error> {
 	if bytes.len() != expected * INPUT_LEN {
-		return Err(if bytes.len() % INPUT_LEN == 0 {
+		return Err(if bytes.len().is_multiple_of(INPUT_LEN) {
 			Groth16Error::WrongInputCount
 		} else {
 			Groth16Error::NonCanonicalInput

@@ -80,19 +80,19 @@ impl<F: PrimeField> ConstraintSynthesizer<F> for Evaluation {
 		for right in &self.outcomes {
 			let bit = cs.new_witness_variable(|| Ok(F::from(*right as u8)))?;
 			cs.enforce_r1cs_constraint(|| lc!() + bit, || lc!() + bit, || lc!() + bit)?;
-			total = total + (unit, bit);
+			total += (unit, bit);
 		}
 		cs.enforce_r1cs_constraint(|| total, || lc!() + Variable::One, || lc!() + score)?;
 		Ok(())
 	}
 }
 
-/// A circuit's proving key on one curve.
+/// A circuit's proving key on one curve (boxed: the keys are large and of different sizes).
 pub enum ProvingKeyOf {
 	/// On BN254.
-	Bn254(ProvingKey<ark_bn254::Bn254>),
+	Bn254(Box<ProvingKey<ark_bn254::Bn254>>),
 	/// On BLS12-381.
-	Bls12_381(ProvingKey<ark_bls12_381::Bls12_381>),
+	Bls12_381(Box<ProvingKey<ark_bls12_381::Bls12_381>>),
 }
 
 /// A circuit set up on a curve: the chain's encoding of its verifying key, and its prover.
@@ -129,12 +129,17 @@ impl Circuit {
 			Curve::Bn254 => {
 				let circuit = SquareRoots { roots: vec![ark_bn254::Fr::from(1u8); inputs] };
 				let (pk, vk) = setup::<ark_bn254::Bn254, _>(circuit, seed);
-				Self { curve, verifying_key: vk, inputs, proving_key: ProvingKeyOf::Bn254(pk) }
+				Self {
+					curve,
+					verifying_key: vk,
+					inputs,
+					proving_key: ProvingKeyOf::Bn254(Box::new(pk)),
+				}
 			},
 			Curve::Bls12_381 => {
 				let circuit = SquareRoots { roots: vec![ark_bls12_381::Fr::from(1u8); inputs] };
 				let (pk, vk) = setup::<ark_bls12_381::Bls12_381, _>(circuit, seed);
-				let proving_key = ProvingKeyOf::Bls12_381(pk);
+				let proving_key = ProvingKeyOf::Bls12_381(Box::new(pk));
 				Self { curve, verifying_key: vk, inputs, proving_key }
 			},
 		}
@@ -146,11 +151,16 @@ impl Circuit {
 		match curve {
 			Curve::Bn254 => {
 				let (pk, vk) = setup::<ark_bn254::Bn254, _>(circuit, seed);
-				Self { curve, verifying_key: vk, inputs: 3, proving_key: ProvingKeyOf::Bn254(pk) }
+				Self {
+					curve,
+					verifying_key: vk,
+					inputs: 3,
+					proving_key: ProvingKeyOf::Bn254(Box::new(pk)),
+				}
 			},
 			Curve::Bls12_381 => {
 				let (pk, vk) = setup::<ark_bls12_381::Bls12_381, _>(circuit, seed);
-				let proving_key = ProvingKeyOf::Bls12_381(pk);
+				let proving_key = ProvingKeyOf::Bls12_381(Box::new(pk));
 				Self { curve, verifying_key: vk, inputs: 3, proving_key }
 			},
 		}
@@ -236,13 +246,16 @@ pub fn random_input(curve: Curve, seed: u64) -> [u8; INPUT_LEN] {
 	encoded.expect("a scalar fits in 32 bytes")
 }
 
+/// A proof and its public inputs, in the chain's encodings.
+pub type EncodedStatement = (Vec<u8>, Vec<u8>);
+
 /// A [`SquareRoots`] key with `inputs` inputs and `proofs` proofs for it (seeds 0, 1, …), set up
 /// and proven once per process: benchmarks ask for the same ones many times.
 pub fn cached_square_roots(
 	curve: Curve,
 	inputs: usize,
 	proofs: usize,
-) -> (Vec<u8>, Vec<(Vec<u8>, Vec<u8>)>) {
+) -> (Vec<u8>, Vec<EncodedStatement>) {
 	use std::{collections::BTreeMap, sync::Mutex};
 	type Key = (u8, usize);
 	static CACHE: Mutex<BTreeMap<Key, (Circuit, Vec<ProvenStatement>)>> =
