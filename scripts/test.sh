@@ -25,22 +25,27 @@ say "test logs: $LOGS"
 
 # ---- counting what a layer ran, from its log -------------------------------------------------
 
+# Each counter prints what the layer's log shows it ran: "PASSED FAILED" tests.
+
 # No tests: a build or a check.
-count_none() { echo "-"; }
+count_none() { echo "- 0"; }
 
-# cargo test: the sum of its `test result:` lines.
+# cargo test: the sums of its `test result:` lines.
 count_cargo() {
-	awk '/^test result: /{ passed += $4; failed += $6 } END { print passed + 0 }' "$1"
+	awk '/^test result: /{ passed += $4; failed += $6 } END { print passed + 0, failed + 0 }' "$1"
 }
 
-# node --test (spec or TAP reporter): its closing `pass N` line.
+# node --test (spec or TAP reporter): its closing `pass N` and `fail N` lines.
 count_node_test() {
-	sed -n 's/^\(ℹ\|#\) pass \([0-9]\+\)$/\2/p' "$1" | tail -1
+	local passed failed
+	passed="$(sed -n 's/^\(ℹ\|#\) pass \([0-9]\+\)$/\2/p' "$1" | tail -1)"
+	failed="$(sed -n 's/^\(ℹ\|#\) fail \([0-9]\+\)$/\2/p' "$1" | tail -1)"
+	echo "${passed:-0} ${failed:-0}"
 }
 
-# zombienet: the assertions it reported as passed (one ✅ line each).
+# zombienet: the assertions it reported passed (✅) and failed (❌), one line each.
 count_zombienet() {
-	grep -c '✅' "$1" || true
+	echo "$(grep -c '✅' "$1" || true) $(grep -c '❌' "$1" || true)"
 }
 
 # The benchmark tests inside the cargo test run: one count per pallet with a benchmarking.rs,
@@ -55,86 +60,87 @@ count_benchmarks() {
 			inside && /^test .*bench.* \.\.\. ok$/ { n++ }
 			END { print n + 0 }' "$log")"
 		if [ "$n" -eq 0 ]; then
-			echo "0"
+			echo "0 0"
 			return
 		fi
 		total=$((total + n))
 	done
-	echo "$total"
+	echo "$total 0"
 }
 
 # ---- running a layer -------------------------------------------------------------------------
 
 LAYER_SEQ=0
+BACKGROUND=()
 
-# layer NAME COUNTER COMMAND…: run COMMAND, its output printed and kept in the layer's log, and
-# record the layer's row (name, seconds, tests, result). COUNTER is a count_* function; any
-# counter but count_none makes it a test layer, which fails when it counts no test.
-layer() {
-	local name="$1" counter="$2"
-	shift 2
+# Number the next row of the table: sets LAYER_ID, which names its log and its row.
+next_layer() {
 	LAYER_SEQ=$((LAYER_SEQ + 1))
-	local id
-	id="$(printf '%02d' "$LAYER_SEQ")"
-	say "$name"
-	local start=$SECONDS status=0
-	"$@" >"$LOGS/$id.log" 2>&1 || status=$?
+	LAYER_ID="$(printf '%02d' "$LAYER_SEQ")"
+}
+
+# run_and_record ID NAME COUNTER SHOW COMMAND…: run COMMAND with its output in the layer's log
+# (and on the terminal as it comes when SHOW is 1), then record the row.
+run_and_record() {
+	local id="$1" name="$2" counter="$3" show="$4" start=$SECONDS status=0
+	shift 4
+	if [ "$show" = 1 ]; then
+		"$@" 2>&1 | tee "$LOGS/$id.log" || status=$?
+	else
+		"$@" >"$LOGS/$id.log" 2>&1 || status=$?
+	fi
 	record "$id" "$name" "$counter" "$((SECONDS - start))" "$status"
+}
+
+# layer NAME COUNTER COMMAND…: run COMMAND, its output kept in the layer's log, and record the
+# layer's row (name, seconds, tests, result). COUNTER is a count_* function; any counter but
+# count_none makes it a test layer, which fails when it counts no test.
+layer() {
+	next_layer
+	say "$1"
+	run_and_record "$LAYER_ID" "$1" "$2" 0 "${@:3}"
 }
 
 # The same, with the output shown as it comes (the long builds).
 layer_shown() {
-	local name="$1" counter="$2"
-	shift 2
-	LAYER_SEQ=$((LAYER_SEQ + 1))
-	local id
-	id="$(printf '%02d' "$LAYER_SEQ")"
-	say "$name"
-	local start=$SECONDS status=0
-	"$@" 2>&1 | tee "$LOGS/$id.log" || status=$?
-	record "$id" "$name" "$counter" "$((SECONDS - start))" "$status"
+	next_layer
+	say "$1"
+	run_and_record "$LAYER_ID" "$1" "$2" 1 "${@:3}"
 }
 
 # The same in the background: its output is printed when the suite collects it (collect).
 layer_in_background() {
-	LAYER_SEQ=$((LAYER_SEQ + 1))
-	local id
-	id="$(printf '%02d' "$LAYER_SEQ")"
-	local name="$1" counter="$2"
-	shift 2
-	say "started in the background: $name"
-	(
-		start=$SECONDS status=0
-		"$@" >"$LOGS/$id.log" 2>&1 || status=$?
-		record "$id" "$name" "$counter" "$((SECONDS - start))" "$status"
-	) &
-	BACKGROUND+=("$!:$id")
+	next_layer
+	say "started in the background: $1"
+	run_and_record "$LAYER_ID" "$1" "$2" 0 "${@:3}" &
+	BACKGROUND+=("$!:$LAYER_ID")
 }
-BACKGROUND=()
 
 # derived_row NAME COUNTER SEQ: a row counted by COUNTER in the log of layer SEQ, with its time.
 derived_row() {
 	local from
 	from="$(printf '%02d' "$3")"
-	LAYER_SEQ=$((LAYER_SEQ + 1))
-	local id
-	id="$(printf '%02d' "$LAYER_SEQ")"
-	cp "$LOGS/$from.log" "$LOGS/$id.log"
-	record "$id" "$1" "$2" "$(cut -f2 "$LOGS/rows/$from")" 0
+	next_layer
+	cp "$LOGS/$from.log" "$LOGS/$LAYER_ID.log"
+	record "$LAYER_ID" "$1" "$2" "$(cut -f2 "$LOGS/rows/$from")" 0
 }
 
+# record ID NAME COUNTER SECONDS STATUS: the layer's row, and its log's end if it failed.
 record() {
-	local id="$1" name="$2" counter="$3" seconds="$4" status="$5" tests result
-	tests="$("$counter" "$LOGS/$id.log")"
-	tests="${tests:-0}"
+	local id="$1" name="$2" counter="$3" seconds="$4" status="$5" passed failed result
+	read -r passed failed < <("$counter" "$LOGS/$id.log")
 	if [ "$status" -ne 0 ]; then
 		result="FAILED (exit $status)"
-	elif [ "$tests" = "0" ]; then
+		[ "$failed" -gt 0 ] || failed=1 # a build or a run that failed before its tests
+	elif [ "$failed" -gt 0 ]; then
+		result="FAILED ($failed tests)"
+	elif [ "$passed" = "0" ]; then
 		result="FAILED (ran no test)"
+		failed=1
 	else
 		result="ok"
 	fi
-	printf '%s\t%s\t%s\t%s\n' "$name" "$seconds" "$tests" "$result" >"$LOGS/rows/$id"
+	printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$seconds" "$passed" "$failed" "$result" >"$LOGS/rows/$id"
 	[ "$result" = "ok" ] || { say "$name: $result"; tail -n 60 "$LOGS/$id.log"; }
 }
 
@@ -152,19 +158,21 @@ collect() {
 
 # The table, and the suite's verdict.
 report() {
-	local total=0 failed=0 name seconds tests result
+	local passed=0 failed=0 name seconds tests failures result
 	echo
 	printf '%-72s %9s %7s  %s\n' "layer" "wall time" "tests" "result"
 	printf '%-72s %9s %7s  %s\n' "-----" "---------" "-----" "------"
 	for row in "$LOGS"/rows/*; do
-		IFS=$'\t' read -r name seconds tests result <"$row"
+		IFS=$'\t' read -r name seconds tests failures result <"$row"
 		printf '%-72s %5dm%02ds %7s  %s\n' "$name" $((seconds / 60)) $((seconds % 60)) "$tests" "$result"
-		[ "$tests" = "-" ] || total=$((total + tests))
-		[ "$result" = "ok" ] || failed=$((failed + 1))
+		# A row indented under another counts tests already counted there.
+		[ "${name:0:2}" = "  " ] && continue
+		[ "$tests" = "-" ] || passed=$((passed + tests))
+		failed=$((failed + failures))
 	done
 	printf '%-72s %5dm%02ds\n' "whole suite" $((SECONDS / 60)) $((SECONDS % 60))
 	echo
-	echo "suite: $total passed, $failed failed"
+	echo "suite: $passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 }
 
@@ -193,7 +201,7 @@ if ! [ -x "$LAZAI_NODE" ] || [ -z "$LAZAI_UPGRADE_WASM" ]; then
 	exit 1
 fi
 
-layer "npm ci (zombienet, e2e, bench)" count_none bash -c '
+layer "npm ci (zombienet, e2e)" count_none bash -c '
 	for dir in zombienet e2e; do (cd "$0/$dir" && npm ci --no-audit --no-fund --loglevel=error) || exit 1; done
 ' "$REPO_ROOT"
 

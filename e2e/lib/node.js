@@ -34,13 +34,24 @@ export function freePort() {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Call a JSON-RPC method over HTTP; resolves to the result or throws. */
-export async function rpc(port, method, params = []) {
-  const response = await fetch(`http://127.0.0.1:${port}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
+/**
+ * Call a JSON-RPC method over HTTP; resolves to the result or throws. A request the connection
+ * drops (`fetch failed`, as when the node closed a kept-alive socket) is sent again, three times
+ * at most; an error the node answers is thrown at once.
+ */
+export async function rpc(port, method, params = [], attempts = 3) {
+  let response;
+  try {
+    response = await fetch(`http://127.0.0.1:${port}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+    });
+  } catch (error) {
+    if (attempts <= 1) throw error;
+    await sleep(1_000);
+    return rpc(port, method, params, attempts - 1);
+  }
   const body = await response.json();
   if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
   return body.result;

@@ -61,16 +61,29 @@ async function authorOf(api, header) {
   return authorities[Number(slot % BigInt(authorities.length))].toHex();
 }
 
-/** Call a JSON-RPC method of the node named `name`, over HTTP. */
+/**
+ * Call a JSON-RPC method of the node named `name`, over HTTP. A request the connection drops
+ * (`fetch failed`: a kept-alive socket the node closed, or a node busy compiling a new runtime)
+ * is sent again, three times at most; an error the node answers is thrown at once.
+ */
 async function rpc(networkInfo, name, method, params = []) {
-  const response = await fetch(networkInfo.nodesByName[name].wsUri.replace(/^ws/, 'http'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const body = await response.json();
-  if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.result;
+  for (let attempt = 1; ; attempt += 1) {
+    let response;
+    try {
+      response = await fetch(networkInfo.nodesByName[name].wsUri.replace(/^ws/, 'http'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+      });
+    } catch (error) {
+      if (attempt >= 3) throw new Error(`${method} to ${name}: ${error.message} (${attempt} attempts)`);
+      await sleep(1_000);
+      continue;
+    }
+    const body = await response.json();
+    if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+    return body.result;
+  }
 }
 
 /** The hash and number of the finalized head of the node named `name`. */
