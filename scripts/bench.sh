@@ -17,7 +17,7 @@ build_node
 (cd "$REPO_ROOT/bench" && npm ci --no-audit --no-fund --loglevel=error)
 
 WORK="$(mktemp -d)"
-PROOFS=$(( ${SINGLES:-1500} + 16 * ${BATCHES:-200} + 17 ))
+PROOFS=$(( ${SINGLES:-4592} + 16 * ${BATCHES:-819} + 17 ))
 say "proving $PROOFS BN254 statements (lazai-groth16's square_roots example)"
 build_tree_cargo run --release --locked --quiet -p lazai-groth16 --features testing \
 	--example square_roots -- bn254 1 "$PROOFS" >"$WORK/proofs.json"

@@ -86,3 +86,16 @@ test('the chart is a valid PNG with one bar colour per kind', () => {
   assert.deepEqual(pixel(50, bottom - 1), [31, 119, 180]);
   assert.deepEqual(pixel(50, 21), [31, 119, 180]);
 });
+
+test('the report gives the measured proof rate beside the capacity, and the kinds short of full blocks', () => {
+  const results = run();
+  results.kinds[2] = { ...results.kinds[2], fullBlocks: 5, blocks: 7, perSecondFullBlocks: 107.25 };
+  results.kinds[3] = { ...results.kinds[3], fullBlocks: 3, blocks: 4, perSecondFullBlocks: 17 };
+  const report = markdown(results);
+  // Capacity: 700 proofs in the fullest block over 6 s; measured: 107.25 per s over full blocks.
+  assert.match(report, /\| verifiedComputing\.submitProof \| 6000 \/ 6000 \| 700 \| 700 \| 0\.14 \| 5 \/ 7 \| 100 \| 107\.3 \| 116\.7 \| 107\.3 \|/);
+  assert.match(report, /\| verifiedComputing\.submitProofs \(16 each\) \| .* \| 3 \/ 4 \| 100 \| 17\.0 \| 266\.7 \| 272\.0 \|/);
+  assert.match(report, /- verifiedComputing\.submitProofs \(16 each\): 3 full blocks, fewer than 5/);
+  assert.doesNotMatch(report, /- verifiedComputing\.submitProof: /);
+  assert.match(report, /116\.7 per s \(measured over full blocks: 107\.3 per s\)/);
+});
