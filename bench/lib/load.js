@@ -4,7 +4,6 @@
 // run fails with how many were included and where the missing ones are, instead of hanging on
 // a dropped transaction. Every RPC request has the provider's own deadline.
 
-import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { percentiles } from './stats.js';
 import { isFull, perFullBlock, ratePerSecond } from './blocks.js';
 import { loadDeadlineSeconds, thousands, withDeadline } from './deadline.js';
@@ -54,8 +53,11 @@ async function costBeforeDispatch(api, signed) {
   const length = Math.max(...signed.map((x) => x.length));
   // The runtime call by hand: `api.call.transactionPaymentApi.queryInfo` encodes its arguments
   // in a form this runtime cannot decode. The answer starts with the weight.
-  // The arguments go as hex: a Uint8Array would be read as SCALE `Bytes`, length prefix first.
-  const args = u8aToHex(u8aConcat(hexToU8a(signed[0].hex), api.createType('u32', signed[0].length).toU8a()));
+  // The arguments go as hex (a Uint8Array would be read as SCALE `Bytes`, length prefix
+  // first): the signed extrinsic, then its length as a little-endian u32.
+  const length32 = Buffer.alloc(4);
+  length32.writeUInt32LE(signed[0].length);
+  const args = `0x${signed[0].hex.replace(/^0x/, '')}${length32.toString('hex')}`;
   const info = await api.rpc.state.call('TransactionPaymentApi_query_info', args);
   const weight = api.createType('SpWeightsWeightV2Weight', info);
   return { weightBeforeDispatch: Number(weight.refTime.toBigInt()) + extrinsicBase(api), length };
