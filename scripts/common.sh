@@ -114,6 +114,6 @@ build_tree_cargo() {
 
 # Build the node (and with it the runtime's WASM, with the metadata hash) in release mode.
 build_node() {
-	say "building lazai-node (release; the first build takes about 35 minutes on 2 cores)"
+	say "building lazai-node (release; the first build takes about 40 minutes on 2 cores)"
 	build_tree_cargo build --release --locked -p lazai-node
 }
